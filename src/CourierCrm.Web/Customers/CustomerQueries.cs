@@ -1,0 +1,186 @@
+using CourierCrm.Domain.Customers;
+using CourierCrm.Domain.Organisation;
+using CourierCrm.Domain.Privacy;
+using CourierCrm.Web.Data;
+using CourierCrm.Web.Platform.Auth;
+using CourierCrm.Web.Platform.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace CourierCrm.Web.Customers;
+
+/// <summary>Reads of the customer archive, always through the viewer's data scope and masking.</summary>
+public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
+{
+    public static readonly string[] SortFields = ["name", "code", "createdAt", "updatedAt"];
+
+    public async Task<PagedResult<CustomerListItem>> ListAsync(Viewer viewer, CustomerListQuery q, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
+        var total = await query.CountAsync(ct);
+        var size = PageLimits.Size(q.PageSize);
+        var page = PageLimits.Number(q.Page);
+        var desc = q.Direction == SortDirection.Desc;
+        query = (q.Sort ?? "name") switch
+        {
+            "code" => desc ? query.OrderByDescending(c => c.Code) : query.OrderBy(c => c.Code),
+            "createdAt" => desc ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            "updatedAt" => desc ? query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            _ => desc ? query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id) : query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        };
+        var rows = await query
+            .Skip((page - 1) * size).Take(size)
+            .Select(c => new
+            {
+                c.Id, c.Code, c.Name, c.Type, c.MarketType, c.Lifecycle, c.Phone, c.UpdatedAt,
+                OwnerName = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                OutletName = db.Outlets.Where(o => o.Id == c.OutletId).Select(o => o.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var mask = CustomerMasking.Masks(viewer);
+        var items = rows.Select(r => new CustomerListItem(
+            r.Id, r.Code, CustomerMasking.Name(r.Name, r.Type, mask), r.Type, r.MarketType, r.Lifecycle,
+            mask ? PersonalDataMask.Phone(r.Phone) : r.Phone, r.OwnerName, r.OutletName ?? "", r.UpdatedAt, mask)).ToList();
+        return new PagedResult<CustomerListItem>(items, total, page, size);
+    }
+
+    /// <summary>Applies the list filters; the search box matches name, contact name, code or phone digits.</summary>
+    internal static IQueryable<Customer> Filter(CrmDbContext db, IQueryable<Customer> query, CustomerListQuery q)
+    {
+        if (q.Type is { } type) query = query.Where(c => c.Type == type);
+        if (q.Nature is { } nature) query = query.Where(c => c.Nature == nature);
+        if (q.MarketType is { } market) query = query.Where(c => c.MarketType == market);
+        if (q.SpecialisedMarket is { } specialised) query = query.Where(c => c.SpecialisedMarket == specialised);
+        if (q.BusinessRelation is { } relation) query = query.Where(c => c.BusinessRelation == relation);
+        if (q.Lifecycle is { } lifecycle) query = query.Where(c => c.Lifecycle == lifecycle);
+        if (q.OutletId is { } outlet) query = query.Where(c => c.OutletId == outlet);
+        if (q.OwnerId is { } owner) query = query.Where(c => c.OwnerId == owner);
+        if (q.Unassigned == true) query = query.Where(c => c.OwnerId == null);
+        if (!string.IsNullOrWhiteSpace(q.Tag))
+        {
+            var tag = q.Tag.Trim();
+            query = query.Where(c => db.CustomerTags.Any(t => t.CustomerId == c.Id && t.Tag == tag));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var text = q.Search.Trim();
+            var digits = PhoneNumber.Digits(text);
+            if (digits is { Length: >= 3 } && LooksLikePhone(text))
+            {
+                // Prefix by index range: SQLite turns StartsWith into a scanning LIKE (DESIGN.md "Scale").
+                var upper = digits + "~";
+                query = query.Where(c =>
+                    (string.Compare(c.PhoneDigits, digits) >= 0 && string.Compare(c.PhoneDigits, upper) < 0)
+                    || db.Contacts.Any(x => x.CustomerId == c.Id && string.Compare(x.PhoneDigits, digits) >= 0 && string.Compare(x.PhoneDigits, upper) < 0)
+                    || c.Code == text);
+            }
+            else
+            {
+                query = query.Where(c => c.Name.Contains(text) || c.Code == text
+                    || db.Contacts.Any(x => x.CustomerId == c.Id && x.Name.Contains(text)));
+            }
+        }
+        return query;
+    }
+
+    private static bool LooksLikePhone(string text) => text.All(ch => char.IsDigit(ch) || ch is ' ' or '-' or '+' or '(' or ')');
+
+    public async Task<CustomerDetail?> GetAsync(Viewer viewer, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.Customers.AsNoTracking().VisibleTo(viewer)
+            .Include(x => x.Contacts).Include(x => x.Addresses).Include(x => x.Tags)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var ownerName = c.OwnerId is int o ? await db.Users.Where(u => u.Id == o).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) : null;
+        var outletName = await db.Outlets.Where(x => x.Id == c.OutletId).Select(x => x.Name).SingleAsync(ct);
+        var mask = CustomerMasking.Masks(viewer);
+        return new CustomerDetail
+        {
+            Id = c.Id, Code = c.Code, Name = CustomerMasking.Name(c.Name, c.Type, mask), IsMasked = mask,
+            OwnerId = c.OwnerId, OwnerName = ownerName, OutletId = c.OutletId, OutletName = outletName,
+            CreatedAt = c.CreatedAt, UpdatedAt = c.UpdatedAt,
+            Completeness = ArchiveCompleteness.Of(c),
+            Archive = CustomerMasking.Archive(c, mask),
+        };
+    }
+
+    /// <summary>The 360 timeline: archive events and notes, newest first.</summary>
+    public async Task<PagedResult<TimelineEntry>> TimelineAsync(Viewer viewer, int id, int? page, int? pageSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Customers.VisibleTo(viewer).AnyAsync(c => c.Id == id, ct))
+            return new PagedResult<TimelineEntry>([], 0, 1, PageLimits.Size(pageSize));
+        var size = PageLimits.Size(pageSize);
+        var number = PageLimits.Number(page);
+        var events = db.CustomerEvents.Where(e => e.CustomerId == id);
+        var total = await events.CountAsync(ct);
+        var items = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((number - 1) * size).Take(size)
+            .Select(e => new TimelineEntry(e.Id, e.At, e.Kind, e.Title, e.Detail, e.ActorName))
+            .ToListAsync(ct);
+        return new PagedResult<TimelineEntry>(items, total, number, size);
+    }
+
+    /// <summary>
+    /// Customers that may be the same as the one being entered: same phone anywhere, or similar
+    /// name and address. Matches outside the viewer's scope are reported without their details.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateWarning>> FindDuplicatesAsync(Viewer viewer, CustomerInput input, int? excludeId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var phones = new[] { input.Phone }.Concat(input.Contacts.Select(c => c.Phone))
+            .Select(PhoneNumber.Digits).Where(d => d is { Length: >= 7 }).Distinct().ToList();
+        var core = DuplicateMatcher.NormaliseName(input.Name ?? "");
+        var probe = core.Length >= 2 ? core[..Math.Min(4, core.Length)] : null;
+
+        var ids = await db.Customers.AsNoTracking()
+            .Where(c => (c.PhoneDigits != null && phones.Contains(c.PhoneDigits))
+                        || db.Contacts.Any(x => x.CustomerId == c.Id && x.PhoneDigits != null && phones.Contains(x.PhoneDigits))
+                        || (probe != null && c.Name.Contains(probe)))
+            .Select(c => c.Id).Take(200).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+
+        var rows = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Include(c => c.Addresses).Include(c => c.Contacts).AsSplitQuery().ToListAsync(ct);
+        var candidates = rows.SelectMany(c => Candidates(c)).ToList();
+        var address = input.Addresses.FirstOrDefault(a => a.IsDefault) ?? input.Addresses.FirstOrDefault();
+        var probeCandidate = new DuplicateCandidate(excludeId, input.Name ?? "", PhoneNumber.Digits(input.Phone),
+            address is null ? null : PersonalDataMask.FullAddress(address.Province, address.City, address.District, address.Street, null));
+        var matches = DuplicateMatcher.Find(probeCandidate, candidates).ToList();
+        // Every phone of the new record (its own and its contacts') is checked against every stored phone.
+        foreach (var phone in phones)
+            matches.AddRange(DuplicateMatcher.Find(new DuplicateCandidate(excludeId, "", phone, null), candidates).Where(m => m.Reason == DuplicateReason.SamePhone));
+
+        var visible = DataScopeRule.Visible<Customer>(viewer).Compile();
+        var mask = CustomerMasking.Masks(viewer);
+        var byId = rows.ToDictionary(r => r.Id);
+        return matches
+            .GroupBy(m => m.Id).Select(g => g.OrderByDescending(m => m.Score).First())
+            .OrderByDescending(m => m.Score).Take(10)
+            .Select(m =>
+            {
+                var c = byId[m.Id];
+                var inScope = visible(c);
+                return new DuplicateWarning(inScope ? c.Id : null, c.Code,
+                    inScope ? CustomerMasking.Name(c.Name, c.Type, mask) : PersonalDataMask.PersonName(c.Name) ?? "",
+                    m.Reason, m.Score, inScope);
+            })
+            .ToList();
+    }
+
+    private static IEnumerable<DuplicateCandidate> Candidates(Customer c)
+    {
+        var a = c.Addresses.FirstOrDefault(x => x.IsDefault) ?? c.Addresses.FirstOrDefault();
+        var address = a is null ? null : PersonalDataMask.FullAddress(a.Province, a.City, a.District, a.Street, null);
+        yield return new DuplicateCandidate(c.Id, c.Name, c.PhoneDigits, address);
+        foreach (var contact in c.Contacts.Where(x => x.PhoneDigits is not null && x.PhoneDigits != c.PhoneDigits))
+            yield return new DuplicateCandidate(c.Id, c.Name, contact.PhoneDigits, address);
+    }
+}
+
+public sealed record TimelineEntry(long Id, DateTimeOffset At, string Kind, string Title, string? Detail, string? ActorName);
+
+/// <summary>A possible duplicate. Id and details are given only when the customer is in the viewer's scope.</summary>
+public sealed record DuplicateWarning(int? Id, string Code, string Name, DuplicateReason Reason, double Score, bool InScope);

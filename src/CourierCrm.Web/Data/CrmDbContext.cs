@@ -1,0 +1,54 @@
+using CourierCrm.Domain.Audit;
+using CourierCrm.Domain.Customers;
+using CourierCrm.Domain.Organisation;
+using CourierCrm.Web.Platform.Auth;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CourierCrm.Web.Data;
+
+/// <summary>
+/// The one database context. Each provider has a subclass only so that its migrations
+/// are kept apart (<see cref="SqliteCrmDbContext"/>, <see cref="PostgresCrmDbContext"/>).
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options) : IdentityUserContext<CrmUser, int>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
+    public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
+    public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
+    public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, safe when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<decimal?>().HavePrecision(18, 2);
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite cannot order or compare DateTimeOffset; ticks in UTC sort correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
+    }
+}
+
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options) : CrmDbContext(options);
+
+public sealed class PostgresCrmDbContext(DbContextOptions<PostgresCrmDbContext> options) : CrmDbContext(options);

@@ -1,0 +1,28 @@
+using CourierCrm.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace CourierCrm.Web.Data;
+
+/// <summary>Brings the database to the current schema at start and seeds what an empty one needs.</summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.IsSqlite)
+            {
+                // WAL lets readers go on while one writer works (DESIGN.md "Scale"); the setting stays in the file.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        if (options.SeedDemoData)
+            await scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+    }
+}

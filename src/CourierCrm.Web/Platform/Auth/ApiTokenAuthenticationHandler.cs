@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using CourierCrm.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CourierCrm.Web.Platform.Auth;
+
+/// <summary>Authenticates integrations by <c>Authorization: Bearer ccrm_…</c> tokens issued by administrators.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IDbContextFactory<CrmDbContext> dbFactory,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var hash = Hash(header["Bearer ".Length..].Trim());
+        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        if (token is null || token.RevokedAt is not null || (token.ExpiresAt is { } exp && exp <= now))
+            return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
+        // Touch at most once a minute: a busy integration should not write on every call.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(CrmClaims.TokenId, token.Id.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, token.Name)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>A new random token; shown once to the administrator, stored only as its hash.</summary>
+    public static string NewToken() => "ccrm_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');
+}
