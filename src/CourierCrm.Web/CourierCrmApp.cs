@@ -7,6 +7,7 @@ using CourierCrm.Web.Platform.Audit;
 using CourierCrm.Web.Platform.Auth;
 using CourierCrm.Web.Platform.Layout;
 using CourierCrm.Web.Platform.Localization;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -29,6 +30,7 @@ public static class CourierCrmApp
             doc.Info.Description = "Customers, outlets and (later) waybills of a courier company. Authenticate with `Authorization: Bearer <token>` issued by an administrator.";
             return Task.CompletedTask;
         }));
+        services.AddDataProtection().SetApplicationName("CourierCrm").PersistKeysToDbContext<CrmDbContext>();
         services.AddAntiforgery();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -2,6 +2,7 @@ using CourierCrm.Domain.Audit;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Domain.Organisation;
 using CourierCrm.Web.Platform.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,10 @@ namespace CourierCrm.Web.Data;
 /// The one database context. Each provider has a subclass only so that its migrations
 /// are kept apart (<see cref="SqliteCrmDbContext"/>, <see cref="PostgresCrmDbContext"/>).
 /// </summary>
-public abstract class CrmDbContext(DbContextOptions options) : IdentityUserContext<CrmUser, int>(options)
+public abstract class CrmDbContext(DbContextOptions options) : IdentityUserContext<CrmUser, int>(options), IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys, shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Outlet> Outlets => Set<Outlet>();
