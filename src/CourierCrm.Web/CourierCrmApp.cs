@@ -27,7 +27,14 @@ public static class CourierCrmApp
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "CourierCrm API";
-            doc.Info.Description = "Customers, outlets and (later) waybills of a courier company. Authenticate with `Authorization: Bearer <token>` issued by an administrator.";
+            doc.Info.Description = "Customers, outlets and (later) waybills of a courier company. Authenticate with `Authorization: Bearer <token>` issued by an administrator (系统管理 › 接口令牌). Every error is a ProblemDetails document; field errors are keyed by the field's JSON path.";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer",
+                Description = "An API token issued by an administrator.",
+            };
             return Task.CompletedTask;
         }));
         services.AddDataProtection().SetApplicationName("CourierCrm").PersistKeysToDbContext<CrmDbContext>();
@@ -57,7 +64,14 @@ public static class CourierCrmApp
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("CourierCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // Offline-friendly reference: no web fonts, telemetry, AI agent or hosted extras (installations often have no internet).
+        app.MapScalarApiReference("/api/docs", o => o
+                .WithTitle("CourierCrm API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools().HideClientButton()
+                .WithDotNetFlag(false).ForceLightMode()
+                .AddHttpAuthentication("Bearer", _ => { }))
+            .AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
 
