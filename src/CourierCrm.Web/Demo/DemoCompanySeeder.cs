@@ -45,24 +45,24 @@ public sealed class DemoCompanySeeder(IDbContextFactory<CrmDbContext> dbFactory,
         ("analyst", "罗晓明", StaffRole.Analyst, "SZ-NS"),
     ];
 
-    private static readonly (string Code, string Name, (string Code, string Name, string Province, string City, string[] Districts)[] Outlets)[] Regions =
+    private static readonly (string Code, string Name, (string Code, string Name, string Province, string City, string AreaCode, string[] Districts)[] Outlets)[] Regions =
     [
         ("SOUTH", "华南大区",
         [
-            ("SZ-NS", "深圳南山网点", "广东省", "深圳市", ["南山区", "宝安区"]),
-            ("SZ-FT", "深圳福田网点", "广东省", "深圳市", ["福田区", "罗湖区"]),
-            ("GZ-TH", "广州天河网点", "广东省", "广州市", ["天河区", "越秀区", "海珠区"]),
+            ("SZ-NS", "深圳南山网点", "广东省", "深圳市", "0755", ["南山区", "宝安区"]),
+            ("SZ-FT", "深圳福田网点", "广东省", "深圳市", "0755", ["福田区", "罗湖区"]),
+            ("GZ-TH", "广州天河网点", "广东省", "广州市", "020", ["天河区", "越秀区", "海珠区"]),
         ]),
         ("EAST", "华东大区",
         [
-            ("SH-PD", "上海浦东网点", "上海市", "上海市", ["浦东新区"]),
-            ("SH-JA", "上海静安网点", "上海市", "上海市", ["静安区", "黄浦区"]),
-            ("HZ-XH", "杭州西湖网点", "浙江省", "杭州市", ["西湖区", "拱墅区", "滨江区"]),
+            ("SH-PD", "上海浦东网点", "上海市", "上海市", "021", ["浦东新区"]),
+            ("SH-JA", "上海静安网点", "上海市", "上海市", "021", ["静安区", "黄浦区"]),
+            ("HZ-XH", "杭州西湖网点", "浙江省", "杭州市", "0571", ["西湖区", "拱墅区", "滨江区"]),
         ]),
         ("NORTH", "华北大区",
         [
-            ("BJ-CY", "北京朝阳网点", "北京市", "北京市", ["朝阳区", "东城区"]),
-            ("BJ-HD", "北京海淀网点", "北京市", "北京市", ["海淀区", "西城区"]),
+            ("BJ-CY", "北京朝阳网点", "北京市", "北京市", "010", ["朝阳区", "东城区"]),
+            ("BJ-HD", "北京海淀网点", "北京市", "北京市", "010", ["海淀区", "西城区"]),
         ]),
     ];
 
@@ -88,7 +88,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<CrmDbContext> dbFactory,
             company.Regions.Add(new Region
             {
                 Code = code, Name = name,
-                Outlets = outlets.Select(o => new Outlet { Code = o.Code, Name = o.Name, Address = $"{o.Province}{o.City}{o.Districts[0]}", Phone = "0755-8600" + o.Code.Length.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), HeadName = null }).ToList(),
+                Outlets = outlets.Select(o => new Outlet { Code = o.Code, Name = o.Name, Address = $"{o.Province}{o.City}{o.Districts[0]}", Phone = $"{o.AreaCode}-8{o.Code.Sum(ch => ch) * 7919 % 10_000_000:D7}", HeadName = null }).ToList(),
             });
         db.Companies.Add(company);
         await db.SaveChangesAsync(ct);
@@ -115,23 +115,34 @@ public sealed class DemoCompanySeeder(IDbContextFactory<CrmDbContext> dbFactory,
             .GroupBy(s => s.Outlet).ToDictionary(g => g.Key, g => g.Select(s => userIds[s.UserName]).ToArray());
         var places = Regions.SelectMany(r => r.Outlets).ToArray();
         var faker = new Faker("zh_CN") { Random = new Randomizer(2026) };
+        var batch = new List<Customer>();
         for (var i = 1; i <= customerCount; i++)
         {
             var place = faker.PickRandom(places);
-            var outlet = outletsByCode[place.Code];
-            db.Customers.Add(NewCustomer(faker, i, place, outlet, owners.GetValueOrDefault(place.Code), now));
-            if (i % 500 == 0) { await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); }
+            batch.Add(NewCustomer(faker, i, place, outletsByCode[place.Code], owners.GetValueOrDefault(place.Code), now));
+            if (batch.Count == 500 || i == customerCount)
+            {
+                db.Customers.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+                // Every archive starts its 360 timeline with its creation, as one entered by hand would.
+                db.CustomerEvents.AddRange(batch.Select(c => new CustomerEvent
+                {
+                    CustomerId = c.Id, At = c.CreatedAt, Kind = "created", Title = "建档 / Archive created", Detail = "演示数据 / demo data",
+                }));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                batch.Clear();
+            }
         }
-        await db.SaveChangesAsync(ct);
     }
 
-    private static Customer NewCustomer(Faker f, int n, (string Code, string Name, string Province, string City, string[] Districts) place, Outlet outlet, int[]? owners, DateTimeOffset now)
+    private static Customer NewCustomer(Faker f, int n, (string Code, string Name, string Province, string City, string AreaCode, string[] Districts) place, Outlet outlet, int[]? owners, DateTimeOffset now)
     {
         var individual = f.Random.Double() < 0.25;
         var trade = f.PickRandom(Trades);
         var cityShort = place.City.TrimEnd('市');
         var name = individual ? Person(f) : $"{cityShort}{f.PickRandom(Brand)}{trade.Word}{f.PickRandom(Forms)}";
-        var created = now.AddDays(-f.Random.Int(1, 900));
+        var created = now.AddDays(-f.Random.Int(1, 900)).AddMinutes(-f.Random.Int(0, 24 * 60 - 1));
         var phone = Mobile(f);
         var market = individual ? MarketType.Scattered : trade.Word == "电商" || name.EndsWith("网店") ? MarketType.ECommerce : f.Random.WeightedRandom([MarketType.Enterprise, MarketType.ECommerce, MarketType.Government], [0.7f, 0.2f, 0.1f]);
         var c = new Customer

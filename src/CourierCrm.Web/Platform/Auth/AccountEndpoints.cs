@@ -28,7 +28,7 @@ public static class AccountEndpoints
         var user = await signIn.UserManager.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == userName.Trim().ToUpperInvariant(), ct);
         if (user is null || !user.IsActive)
         {
-            await audit.WriteAsync(null, userName.Trim(), AuditAction.LoginFailed, "User", user?.Id, user is null ? "unknown user" : "inactive user", ct);
+            await audit.WriteAsync(null, userName.Trim(), AuditAction.LoginFailed, "User", user?.Id, user is null ? "用户不存在 / unknown user" : "账号已停用 / account deactivated", ct);
             return Results.LocalRedirect(LoginPage("invalid", userName, back));
         }
 
@@ -39,7 +39,9 @@ public static class AccountEndpoints
             return Results.LocalRedirect(back);
         }
         var reason = result.IsLockedOut ? "locked" : "invalid";
-        await audit.WriteAsync(user.Id, user.DisplayName, AuditAction.LoginFailed, "User", user.Id, reason, ct);
+        // Summaries are bilingual like the timeline titles: the audit page shows them as written.
+        var summary = result.IsLockedOut ? "账号已锁定 / account locked" : "密码错误 / wrong password";
+        await audit.WriteAsync(user.Id, user.DisplayName, AuditAction.LoginFailed, "User", user.Id, summary, ct);
         return Results.LocalRedirect(LoginPage(reason, userName, back));
     }
 
