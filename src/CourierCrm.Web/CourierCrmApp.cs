@@ -40,7 +40,12 @@ public static class CourierCrmApp
         services.AddDataProtection().SetApplicationName("CourierCrm").PersistKeysToDbContext<CrmDbContext>();
         services.AddAntiforgery();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            // Bottom right: messages must not cover the page header's action buttons.
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddHealthChecks();
 
         services.AddSingleton<AuditLog>();
@@ -55,7 +60,10 @@ public static class CourierCrmApp
     public static WebApplication UseCourierCrm(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors as ProblemDetails; a person gets the not-found page (e.g. /customers/abc).
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseAuthentication();

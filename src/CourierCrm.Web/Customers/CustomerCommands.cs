@@ -66,6 +66,7 @@ public sealed class CustomerCommands(IDbContextFactory<CrmDbContext> dbFactory, 
             return CommandResult<int>.Conflict("code", $"The customer code '{newCode}' is already used.");
 
         var before = CustomerMapping.ToInput(customer);
+        if (CustomerMasking.Masks(viewer)) CustomerMasking.RestoreMaskedValues(input, customer);
         customer.Code = newCode;
         CustomerMapping.Apply(input, customer);
         var after = CustomerMapping.ToInput(customer);
@@ -87,7 +88,7 @@ public sealed class CustomerCommands(IDbContextFactory<CrmDbContext> dbFactory, 
         var customer = await db.Customers.VisibleTo(viewer).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null) return CommandResult<int>.NotFound();
         var target = await TargetOwnerAsync(db, newOwnerId, ct);
-        if (target is null) return CommandResult<int>.Invalid("newOwnerId", "must be an active member of staff with an outlet.");
+        if (target is null) return CommandResult<int>.Invalid("newOwnerId", "must be an active member of staff with an outlet, not a read-only analyst.");
         if (customer.OwnerId == target.Id) return CommandResult<int>.Ok(customer.Id);
 
         Move(db, viewer, customer, target, reason);
@@ -109,7 +110,7 @@ public sealed class CustomerCommands(IDbContextFactory<CrmDbContext> dbFactory, 
         foreach (var toId in toOwnerIds.Distinct())
         {
             var target = await TargetOwnerAsync(db, toId, ct);
-            if (target is null) return CommandResult<int>.Invalid("toOwnerIds", $"user {toId} is not an active member of staff with an outlet.");
+            if (target is null) return CommandResult<int>.Invalid("toOwnerIds", $"user {toId} is not an active member of staff with an outlet, or is a read-only analyst.");
             targets.Add(target);
         }
         var customers = await db.Customers.VisibleTo(viewer).Where(c => c.OwnerId == fromOwnerId).OrderBy(c => c.Id).ToListAsync(ct);
@@ -167,7 +168,8 @@ public sealed class CustomerCommands(IDbContextFactory<CrmDbContext> dbFactory, 
     private sealed record OwnerTarget(int Id, string Name, int OutletId, int RegionId);
 
     private static async Task<OwnerTarget?> TargetOwnerAsync(CrmDbContext db, int userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId && u.IsActive && u.OutletId != null)
+        // A read-only analyst can own nothing: they could never act on the customer.
+        await db.Users.Where(u => u.Id == userId && u.IsActive && u.OutletId != null && u.Role != StaffRole.Analyst)
             .Join(db.Outlets, u => u.OutletId, o => o.Id, (u, o) => new OwnerTarget(u.Id, u.DisplayName, o.Id, o.RegionId))
             .SingleOrDefaultAsync(ct);
 

@@ -13,6 +13,7 @@ public static class CustomerEndpoints
     {
         services.AddScoped<CustomerQueries>();
         services.AddScoped<CustomerCommands>();
+        services.AddScoped<CustomerExport>();
         return services;
     }
 
@@ -30,6 +31,23 @@ public static class CustomerEndpoints
             .WithName("ListCustomers")
             .WithSummary("List customers")
             .WithDescription("Customers in the caller's data scope, filtered, sorted and paged (pageSize at most 200). `search` matches a name or contact-name substring, a customer code, or phone digits (full number or prefix). Personal data is masked for roles without the permission.");
+
+        group.MapGet("/export", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ([AsParameters] CustomerListQuery query, HttpContext http, CustomerExport export, CancellationToken ct) =>
+            {
+                var viewer = http.User.RequireViewer();
+                if (!viewer.CanExport) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Your role cannot export customers.");
+                if (query.Sort is { } sort && !CustomerQueries.SortFields.Contains(sort))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [$"must be one of {string.Join(", ", CustomerQueries.SortFields)}."] });
+                var result = await export.ExportAsync(viewer, query, ct);
+                if (!result.Succeeded) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: result.Message);
+                var csv = result.Value!;
+                http.Response.Headers["X-Total-Count"] = csv.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.File(csv.Content, CustomerCsv.ContentType, csv.FileName);
+            })
+            .WithName("ExportCustomers")
+            .WithSummary("Export customers as CSV")
+            .WithDescription($"The filtered list (same query parameters as the list; page and pageSize are ignored) as UTF-8 CSV with a byte-order mark, at most {CustomerExport.MaxRows} rows, masked as the list is for the caller. Cells that a spreadsheet would run as formulas are prefixed with a single quote. Needs the export permission (403 otherwise); every export is audited. The X-Total-Count header says how many customers matched.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         group.MapGet("/{id}", async Task<Results<Ok<CustomerDetail>, NotFound<ProblemDetails>>> (int id, HttpContext http, CustomerQueries queries, CancellationToken ct) =>
                 await queries.GetAsync(http.User.RequireViewer(), id, ct) is { } detail ? TypedResults.Ok(detail) : CommandResults.NotFoundProblem())

@@ -17,7 +17,8 @@ public sealed class CustomerInput
     public CustomerType Type { get; set; } = CustomerType.Organisation;
 
     public CustomerNature Nature { get; set; }
-    public MarketType MarketType { get; set; }
+    // Most accounts a courier opens by hand are companies; e-commerce shops mostly arrive by import.
+    public MarketType MarketType { get; set; } = MarketType.Enterprise;
     public SpecialisedMarket SpecialisedMarket { get; set; }
     public AreaType AreaType { get; set; }
     public BusinessRelation BusinessRelation { get; set; }

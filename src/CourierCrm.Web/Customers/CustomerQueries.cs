@@ -20,28 +20,60 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
         var total = await query.CountAsync(ct);
         var size = PageLimits.Size(q.PageSize);
         var page = PageLimits.Number(q.Page);
+        var items = await RowsAsync(db, viewer, Order(query, q), (page - 1) * size, size, ct);
+        return new PagedResult<CustomerListItem>(items, total, page, size);
+    }
+
+    /// <summary>
+    /// The first <paramref name="max"/> rows of the filtered list in the list's order, masked like the list,
+    /// and how many match in all: what an export writes.
+    /// </summary>
+    public async Task<(IReadOnlyList<CustomerListItem> Items, int Total)> ExportRowsAsync(Viewer viewer, CustomerListQuery q, int max, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
+        var total = await query.CountAsync(ct);
+        return (await RowsAsync(db, viewer, Order(query, q), 0, max, ct), total);
+    }
+
+    /// <summary>The tags used on customers the viewer can see, most used first, for the list's tag filter.</summary>
+    public async Task<IReadOnlyList<string>> TagsAsync(Viewer viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.Customers.VisibleTo(viewer).Select(c => c.Id);
+        return await db.CustomerTags.Where(t => visible.Contains(t.CustomerId))
+            .GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key).Take(100).ToListAsync(ct);
+    }
+
+    private static IQueryable<Customer> Order(IQueryable<Customer> query, CustomerListQuery q)
+    {
         var desc = q.Direction == SortDirection.Desc;
-        query = (q.Sort ?? "name") switch
+        return (q.Sort ?? "name") switch
         {
             "code" => desc ? query.OrderByDescending(c => c.Code) : query.OrderBy(c => c.Code),
             "createdAt" => desc ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
             "updatedAt" => desc ? query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
             _ => desc ? query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id) : query.OrderBy(c => c.Name).ThenBy(c => c.Id),
         };
-        var rows = await query
-            .Skip((page - 1) * size).Take(size)
+    }
+
+    private static async Task<List<CustomerListItem>> RowsAsync(CrmDbContext db, Viewer viewer, IQueryable<Customer> ordered, int skip, int take, CancellationToken ct)
+    {
+        var rows = await ordered
+            .Skip(skip).Take(take)
             .Select(c => new
             {
-                c.Id, c.Code, c.Name, c.Type, c.MarketType, c.Lifecycle, c.Phone, c.UpdatedAt,
+                c.Id, c.Code, c.Name, c.Type, c.MarketType, c.Lifecycle, c.Phone, c.CreatedAt, c.UpdatedAt,
                 OwnerName = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 OutletName = db.Outlets.Where(o => o.Id == c.OutletId).Select(o => o.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var mask = CustomerMasking.Masks(viewer);
-        var items = rows.Select(r => new CustomerListItem(
+        return rows.Select(r => new CustomerListItem(
             r.Id, r.Code, CustomerMasking.Name(r.Name, r.Type, mask), r.Type, r.MarketType, r.Lifecycle,
-            mask ? PersonalDataMask.Phone(r.Phone) : r.Phone, r.OwnerName, r.OutletName ?? "", r.UpdatedAt, mask)).ToList();
-        return new PagedResult<CustomerListItem>(items, total, page, size);
+            mask ? PersonalDataMask.Phone(r.Phone) : r.Phone, r.OwnerName, r.OutletName ?? "", r.UpdatedAt, mask)
+        { CreatedAt = r.CreatedAt }).ToList();
     }
 
     /// <summary>Applies the list filters; the search box matches name, contact name, code or phone digits.</summary>
@@ -139,7 +171,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
             .Where(c => (c.PhoneDigits != null && phones.Contains(c.PhoneDigits))
                         || db.Contacts.Any(x => x.CustomerId == c.Id && x.PhoneDigits != null && phones.Contains(x.PhoneDigits))
                         || (probe != null && c.Name.Contains(probe)))
-            .Select(c => c.Id).Take(200).ToListAsync(ct);
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(200).ToListAsync(ct);
         if (ids.Count == 0) return [];
 
         var rows = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))

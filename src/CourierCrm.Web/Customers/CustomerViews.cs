@@ -7,7 +7,11 @@ namespace CourierCrm.Web.Customers;
 /// <summary>A row of the customer list, masked for the viewer.</summary>
 public sealed record CustomerListItem(
     int Id, string Code, string Name, CustomerType Type, MarketType MarketType, LifecycleState Lifecycle,
-    string? Phone, string? OwnerName, string OutletName, DateTimeOffset UpdatedAt, bool IsMasked);
+    string? Phone, string? OwnerName, string OutletName, DateTimeOffset UpdatedAt, bool IsMasked)
+{
+    /// <summary>When the archive was created (建档时间); outside the positional list so existing callers keep working.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}
 
 /// <summary>A customer's whole archive as the viewer may see it.</summary>
 public sealed record CustomerDetail
@@ -61,6 +65,44 @@ public static class CustomerMasking
         }
         return input;
     }
+
+    /// <summary>
+    /// For a viewer who edits through a masked view: every personal value submitted exactly as it was
+    /// shown masked is put back to the stored clear value, so a masked form or a GET-then-PUT through the
+    /// API never overwrites real phone numbers, names or addresses with asterisks. Contacts and
+    /// addresses are matched by position, as the form and the API list them.
+    /// </summary>
+    public static void RestoreMaskedValues(CustomerInput submitted, Customer stored)
+    {
+        var clear = CustomerMapping.ToInput(stored);
+        var shown = Archive(stored, mask: true);
+        submitted.Name = Keep(submitted.Name, shown.Name, clear.Name)!;
+        submitted.Phone = Keep(submitted.Phone, shown.Phone, clear.Phone);
+        submitted.Fax = Keep(submitted.Fax, shown.Fax, clear.Fax);
+        submitted.Email = Keep(submitted.Email, shown.Email, clear.Email);
+        submitted.LegalRepresentative = Keep(submitted.LegalRepresentative, shown.LegalRepresentative, clear.LegalRepresentative);
+        submitted.Family = Keep(submitted.Family, shown.Family, clear.Family);
+        submitted.Birthday ??= clear.Birthday;
+        for (var i = 0; i < Math.Min(submitted.Contacts.Count, clear.Contacts.Count); i++)
+        {
+            var (s, m, c) = (submitted.Contacts[i], shown.Contacts[i], clear.Contacts[i]);
+            if (s is null) continue;
+            s.Name = Keep(s.Name, m.Name, c.Name)!;
+            s.Phone = Keep(s.Phone, m.Phone, c.Phone);
+            s.Email = Keep(s.Email, m.Email, c.Email);
+            s.Birthday ??= c.Birthday;
+        }
+        for (var i = 0; i < Math.Min(submitted.Addresses.Count, clear.Addresses.Count); i++)
+        {
+            var (s, m, c) = (submitted.Addresses[i], shown.Addresses[i], clear.Addresses[i]);
+            if (s is null) continue;
+            s.Street = Keep(s.Street, m.Street, c.Street)!;
+            s.Room = Keep(s.Room, m.Room, c.Room);
+        }
+    }
+
+    private static string? Keep(string? submitted, string? shownMasked, string? clear) =>
+        submitted is not null && shownMasked is not null && submitted.Trim() == shownMasked ? clear : submitted;
 
     private static string? Hidden(string? value) => string.IsNullOrWhiteSpace(value) ? value : "****";
 }

@@ -88,7 +88,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<CrmDbContext> dbFactory,
             company.Regions.Add(new Region
             {
                 Code = code, Name = name,
-                Outlets = outlets.Select(o => new Outlet { Code = o.Code, Name = o.Name, Address = $"{o.Province}{o.City}{o.Districts[0]}", Phone = $"{o.AreaCode}-8{o.Code.Sum(ch => ch) * 7919 % 10_000_000:D7}", HeadName = null }).ToList(),
+                Outlets = outlets.Select(o => new Outlet { Code = o.Code, Name = o.Name, Address = (o.Province == o.City ? o.City : o.Province + o.City) + o.Districts[0], Phone = $"{o.AreaCode}-8{o.Code.Sum(ch => ch) * 7919 % 10_000_000:D7}", HeadName = null }).ToList(),
             });
         db.Companies.Add(company);
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,6 @@
 using CourierCrm.Web.Platform.Api;
 using CourierCrm.Web.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CourierCrm.Web.Organisation;
 
@@ -12,6 +11,9 @@ public static class OrganisationEndpoints
     {
         services.AddScoped<OrganisationService>();
         services.AddScoped<StaffAdministration>();
+        // The workbench (Platform/Layout/HomePage) counts customers per organisation scope; registered here
+        // until the composition root (CourierCrmApp) lists it itself.
+        services.AddScoped<CourierCrm.Web.Platform.Layout.WorkbenchQueries>();
         return services;
     }
 
@@ -21,8 +23,9 @@ public static class OrganisationEndpoints
         outlets.MapGet("/", async (int? regionId, OrganisationService org, CancellationToken ct) => TypedResults.Ok(await org.OutletsAsync(regionId, ct)))
             .WithName("ListOutlets").WithSummary("List outlets")
             .WithDescription("Every outlet (网点) with its region, head, active staff and customer counts; optionally of one region.");
-        outlets.MapGet("/{id}", async Task<Results<Ok<OutletView>, NotFound<ProblemDetails>>> (int id, OrganisationService org, CancellationToken ct) =>
-                await org.OutletAsync(id, ct) is { } outlet ? TypedResults.Ok(outlet) : CommandResults.NotFoundProblem("No outlet with this id."))
+        outlets.MapGet("/{id}", async Task<Results<Ok<OutletView>, ProblemHttpResult>> (int id, OrganisationService org, CancellationToken ct) =>
+                await org.OutletAsync(id, ct) is { } outlet ? TypedResults.Ok(outlet) : CommandResults.NotFound("No outlet with this id."))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetOutlet").WithSummary("Get an outlet").WithDescription("One outlet by id.");
         outlets.MapPost("/", async (OutletInput input, HttpContext http, OrganisationService org, CancellationToken ct) =>
                 (await org.SaveOutletAsync(http.User.RequireViewer(), null, input, ct)).ToHttp(id => new { id }))

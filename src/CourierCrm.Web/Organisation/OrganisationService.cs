@@ -11,6 +11,13 @@ namespace CourierCrm.Web.Organisation;
 /// <summary>Company → regions → outlets, and the staff directory. Changes are administrators' work and audited.</summary>
 public sealed class OrganisationService(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit)
 {
+    /// <summary>The company this installation runs for (there is one).</summary>
+    public async Task<string?> CompanyNameAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Companies.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<RegionView>> RegionsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -68,9 +75,12 @@ public sealed class OrganisationService(IDbContextFactory<CrmDbContext> dbFactor
         var before = id is null ? null : new { region.Code, region.Name };
         region.Code = code;
         region.Name = input.Name.Trim();
+        // The audit row needs the new id, so two saves: one transaction keeps them all-or-nothing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         audit.Add(db, viewer, id is null ? AuditAction.Create : AuditAction.Update, "Region", region.Id, $"{region.Code} {region.Name}", before, new { region.Code, region.Name });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return CommandResult<int>.Ok(region.Id);
     }
 
@@ -107,12 +117,15 @@ public sealed class OrganisationService(IDbContextFactory<CrmDbContext> dbFactor
         outlet.Phone = Clean(input.Phone);
         outlet.HeadName = Clean(input.HeadName);
         outlet.IsActive = input.IsActive;
+        // The outlet, its customers' region and the audit row are saved together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (regionChanged)
             // Customers carry their region for scope filtering; an outlet moving region takes its customers along.
             await db.Customers.Where(c => c.OutletId == outlet.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RegionId, outlet.RegionId), ct);
         audit.Add(db, viewer, id is null ? AuditAction.Create : AuditAction.Update, "Outlet", outlet.Id, $"{outlet.Code} {outlet.Name}", before, Snapshot(outlet));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return CommandResult<int>.Ok(outlet.Id);
     }
 

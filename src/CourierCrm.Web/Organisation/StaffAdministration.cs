@@ -11,8 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CourierCrm.Web.Organisation;
 
 /// <summary>Administrators' work on staff accounts, role policies and API tokens; every change audited.</summary>
+/// <remarks>
+/// Identity's UserManager works on a scoped DbContext. In a Blazor circuit "scoped" means the
+/// whole session, so a UserManager injected here would keep one tracking context for hours and
+/// hand back stale users; each account operation therefore opens its own scope.
+/// </remarks>
 public sealed class StaffAdministration(
-    IDbContextFactory<CrmDbContext> dbFactory, UserManager<CrmUser> users, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<CrmDbContext> dbFactory, IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<StaffDetail>> ListAsync(string? search, StaffRole? role, int? outletId, bool? active, CancellationToken ct)
     {
@@ -21,7 +26,9 @@ public sealed class StaffAdministration(
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
-            query = query.Where(u => u.UserName!.Contains(s) || u.DisplayName.Contains(s));
+            // User names compare case-insensitively through Identity's upper-case normalised copy.
+            var upper = s.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedUserName!.Contains(upper) || u.DisplayName.Contains(s) || (u.Email != null && u.Email.Contains(s)));
         }
         if (role is { } r) query = query.Where(u => u.Role == r);
         if (outletId is int o) query = query.Where(u => u.OutletId == o);
@@ -40,6 +47,8 @@ public sealed class StaffAdministration(
     public async Task<CommandResult<int>> SaveAsync(Viewer viewer, int? id, StaffInput input, CancellationToken ct)
     {
         if (!viewer.IsAdministrator) return CommandResult<int>.Forbidden("Only administrators manage staff.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
         var errors = new ValidationErrors();
         errors.AddAnnotations(input);
         if (id is null && string.IsNullOrEmpty(input.Password)) errors.Add("password", "is required for a new account.");
@@ -104,6 +113,8 @@ public sealed class StaffAdministration(
     public async Task<CommandResult<int>> UnlockAsync(Viewer viewer, int id, CancellationToken ct)
     {
         if (!viewer.IsAdministrator) return CommandResult<int>.Forbidden("Only administrators manage staff.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
         var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null) return CommandResult<int>.NotFound();
         await users.SetLockoutEndDateAsync(user, null);
@@ -176,9 +187,12 @@ public sealed class StaffAdministration(
             IssuedById = viewer.UserId, IssuedAt = clock.GetUtcNow(), ExpiresAt = input.ExpiresAt,
         };
         db.ApiTokens.Add(token);
+        // No token without its audit row: both saves in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         audit.Add(db, viewer, AuditAction.TokenIssued, "ApiToken", token.Id, $"{token.Name} ({token.Role}, {token.Scope})");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return CommandResult<IssuedToken>.Ok(new IssuedToken(token.Id, secret));
     }
 

@@ -64,10 +64,32 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 : $"'{field}' has a value of the wrong type or format.";
             return (UnmappedName(json.Message) ?? field, message);
         }
-        // e.g. Failed to bind parameter "int id" from "abc".
-        var m = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\" ]+ (?<name>[^\"]+)\"");
-        var name = m.Success ? m.Groups["name"].Value : "request";
-        return (name, m.Success ? $"'{name}' is not valid: {bad.Message}" : bad.Message);
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return ("body", "The body must be JSON, sent with Content-Type: application/json.");
+        if (bad.Message.Contains("was not provided from body", StringComparison.Ordinal))
+            return ("body", "A JSON body is required.");
+        // e.g. Failed to bind parameter "int id" from "abc", or "Nullable<int> PageSize" for a property of
+        // an [AsParameters] query: named as the client wrote it (camelCase), like every other field.
+        var m = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?<type>[^\" ]+) (?<name>[^\"]+)\"( from \"(?<value>[^\"]*)\")?");
+        if (!m.Success) return ("request", bad.Message);
+        var name = JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value);
+        return (name, m.Groups["value"].Success
+            ? $"'{name}' has a value of the wrong type or format: \"{m.Groups["value"].Value}\" is not a {FriendlyType(m.Groups["type"].Value)}."
+            : $"'{name}' is not valid: {bad.Message}");
+    }
+
+    /// <summary>"Nullable&lt;int&gt;" → "whole number"; enums and others by their name.</summary>
+    private static string FriendlyType(string type)
+    {
+        var inner = type.StartsWith("Nullable<", StringComparison.Ordinal) ? type["Nullable<".Length..^1] : type;
+        return inner switch
+        {
+            "int" or "long" or "short" or "Int32" or "Int64" => "whole number",
+            "decimal" or "double" or "float" => "number",
+            "bool" or "Boolean" => "true or false",
+            "DateOnly" or "DateTime" or "DateTimeOffset" => "date",
+            _ => "valid " + inner,
+        };
     }
 
     private static string? UnmappedName(string message)

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CourierCrm.Domain.Audit;
 using CourierCrm.Domain.Organisation;
@@ -18,6 +19,8 @@ public sealed class AuditLog(TimeProvider clock, IHttpContextAccessor http, IDbC
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = false,
+        // "Role": "SalesRep" reads in the audit page and survives a reordering of the enum; "Role": 4 does neither.
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public AuditEntry Add(CrmDbContext db, Viewer? actor, AuditAction action, string entityType, object? entityId,

@@ -23,6 +23,8 @@ public static class CrmTheme
             {
                 FontFamily = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Roboto", "Helvetica", "Arial", "sans-serif"],
             },
+            // Sentence case reads calmer than MudBlazor's upper-case buttons, and Chinese has no case anyway.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "230px" },
     };
