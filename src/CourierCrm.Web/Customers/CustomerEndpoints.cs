@@ -1,3 +1,4 @@
+using CourierCrm.Web.Platform.Localization;
 using CourierCrm.Web.Platform.Api;
 using CourierCrm.Web.Platform.Auth;
 using CourierCrm.Web.Platform.Paging;

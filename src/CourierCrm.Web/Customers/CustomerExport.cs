@@ -1,3 +1,4 @@
+using CourierCrm.Web.Platform.Localization;
 using System.Globalization;
 using System.Text;
 using CourierCrm.Domain.Audit;
@@ -42,12 +43,12 @@ public sealed class CustomerExport(CustomerQueries queries, AuditLog audit, Time
         rows.AddRange(items.Select(c => (IReadOnlyList<string?>)
         [
             c.Code, c.Name, texts["CustomerType." + c.Type], texts["MarketType." + c.MarketType], texts["LifecycleState." + c.Lifecycle],
-            c.Phone, c.OwnerName ?? texts["Unassigned"], c.OutletName, CustomerTime.Format(c.CreatedAt), CustomerTime.Format(c.UpdatedAt),
+            c.Phone, c.OwnerName ?? texts["Unassigned"], c.OutletName, CompanyTime.Format(c.CreatedAt), CompanyTime.Format(c.UpdatedAt),
         ]));
 
         await audit.WriteAsync(viewer, AuditAction.Export, "Customer", null,
             $"CSV export of {items.Count} of {total} customers; filter: {Describe(query)}", ct);
-        var fileName = $"customers-{CustomerTime.Local(clock.GetUtcNow()):yyyyMMdd-HHmm}.csv";
+        var fileName = $"customers-{CompanyTime.Local(clock.GetUtcNow()):yyyyMMdd-HHmm}.csv";
         return CommandResult<CustomerCsv>.Ok(new CustomerCsv(fileName, WriteCsv(rows), items.Count, total));
     }
 
@@ -76,28 +77,7 @@ public sealed class CustomerExport(CustomerQueries queries, AuditLog audit, Time
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    /// <summary>The filter in the list's query-string words, for the audit entry.</summary>
-    public static string Describe(CustomerListQuery q)
-    {
-        var parts = new List<string>();
-        void Add(string name, object? value)
-        {
-            if (value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s)))
-                parts.Add($"{name}={Convert.ToString(value, CultureInfo.InvariantCulture)}");
-        }
-        Add("search", q.Search?.Trim());
-        Add("type", q.Type);
-        Add("nature", q.Nature);
-        Add("marketType", q.MarketType);
-        Add("specialisedMarket", q.SpecialisedMarket);
-        Add("businessRelation", q.BusinessRelation);
-        Add("lifecycle", q.Lifecycle);
-        Add("outletId", q.OutletId);
-        Add("ownerId", q.OwnerId);
-        Add("unassigned", q.Unassigned == true ? "true" : null);
-        Add("tag", q.Tag?.Trim());
-        Add("sort", q.Sort);
-        Add("direction", q.Direction);
-        return parts.Count == 0 ? "none" : string.Join(", ", parts);
-    }
+    /// <summary>The filter in the list's query-string words (as in its address), for the audit entry.</summary>
+    public static string Describe(CustomerListQuery q) =>
+        Uri.UnescapeDataString(Pages.CustomerListUrl.QueryString(q, withPage: false).TrimStart('?')) is { Length: > 0 } filter ? filter : "(none)";
 }

@@ -1,34 +1,6 @@
-using CourierCrm.Domain.Organisation;
-using CourierCrm.Web.Platform.Auth;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
+using CourierCrm.Web.Platform.Layout;
 
 namespace CourierCrm.Web.Customers.Pages;
 
-/// <summary>
-/// Base of the customer pages: the signed-in viewer, and a cancellation token that ends the page's
-/// database work when the person navigates away or the circuit closes.
-/// </summary>
-public abstract class CustomerComponent : ComponentBase, IDisposable
-{
-    private readonly CancellationTokenSource _aborted = new();
-
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
-
-    protected CancellationToken Aborted => _aborted.Token;
-
-    protected async Task<Viewer> ViewerAsync() => (await AuthState).User.RequireViewer();
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing) return;
-        _aborted.Cancel();
-        _aborted.Dispose();
-    }
-}
+/// <summary>Base of the customer pages (see <see cref="CrmComponent"/>).</summary>
+public abstract class CustomerComponent : CrmComponent;

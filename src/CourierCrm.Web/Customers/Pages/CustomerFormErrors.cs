@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CourierCrm.Web.Platform;
+using CourierCrm.Web.Platform.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace CourierCrm.Web.Customers.Pages;
@@ -61,37 +62,8 @@ public sealed partial class CustomerFormErrors(IStringLocalizer<CustomerTexts> t
         return $"{row} · {(label.ResourceNotFound ? name : label.Value)}";
     }
 
-    private string Translate(string message)
-    {
-        // DataAnnotations' default messages carry the property name; the field beside them says it already.
-        if (message == "is required." || RequiredPattern().IsMatch(message)) return texts["Err.Required"];
-        if (MaxItemsPattern().Match(message) is { Success: true } items) return texts["Err.MaxItems", items.Groups[1].Value];
-        if (MaxLengthPattern().Match(message) is { Success: true } max) return texts["Err.MaxLength", max.Groups[1].Value];
-        if (AtMostPattern().Match(message) is { Success: true } most) return texts["Err.MaxLength", most.Groups[1].Value];
-        if (RangePattern().Match(message) is { Success: true } range) return texts["Err.Range", range.Groups[1].Value, range.Groups[2].Value];
-        if (EmailPattern().IsMatch(message)) return texts["Err.Email"];
-        var known = texts["Err." + message];
-        return known.ResourceNotFound ? message : known.Value;
-    }
+    private string Translate(string message) => ValidationMessageText.Translate(message, texts);
 
     [GeneratedRegex(@"^(contacts|addresses|tags)\[(\d+)\](?:\.(\w+))?$")]
     private static partial Regex RowField();
-
-    [GeneratedRegex(@"^The \w+ field is required\.$")]
-    private static partial Regex RequiredPattern();
-
-    [GeneratedRegex(@"^The field \w+ must be a string with a maximum length of (\d+)\.$")]
-    private static partial Regex MaxLengthPattern();
-
-    [GeneratedRegex(@"^The field \w+ must be a string or array type with a maximum length of '(\d+)'\.$")]
-    private static partial Regex MaxItemsPattern();
-
-    [GeneratedRegex(@"^must be at most (\d+) characters\.$")]
-    private static partial Regex AtMostPattern();
-
-    [GeneratedRegex(@"^The field \w+ must be between (\S+) and (\S+)\.$")]
-    private static partial Regex RangePattern();
-
-    [GeneratedRegex(@"^The \w+ field is not a valid e-mail address\.$")]
-    private static partial Regex EmailPattern();
 }

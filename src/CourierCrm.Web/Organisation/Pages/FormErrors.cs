@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CourierCrm.Web.Platform;
 using CourierCrm.Web.Platform.Validation;
 using Microsoft.Extensions.Localization;
@@ -11,7 +10,7 @@ namespace CourierCrm.Web.Organisation.Pages;
 /// own message next to it. The services speak English; the known messages have texts
 /// under "Err." keys, anything else is shown as the service wrote it.
 /// </summary>
-public sealed partial class FormErrors(IStringLocalizer<OrganisationTexts> texts)
+public sealed class FormErrors(IStringLocalizer<OrganisationTexts> texts)
 {
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
@@ -43,26 +42,5 @@ public sealed partial class FormErrors(IStringLocalizer<OrganisationTexts> texts
     public IEnumerable<string> Except(params string[] shown) =>
         _errors.Where(e => !shown.Contains(e.Key)).Select(e => e.Value);
 
-    private string Translate(string message)
-    {
-        // DataAnnotations' default messages carry the property name; the field beside them says it already.
-        if (RequiredPattern().IsMatch(message)) return texts["Err.Required"];
-        if (MaxLengthPattern().Match(message) is { Success: true } max) return texts["Err.MaxLength", max.Groups[1].Value];
-        if (LengthPattern().Match(message) is { Success: true } len) return texts["Err.Length", len.Groups[1].Value, len.Groups[2].Value];
-        if (EmailPattern().IsMatch(message)) return texts["Err.Email"];
-        var known = texts["Err." + message];
-        return known.ResourceNotFound ? message : known.Value;
-    }
-
-    [GeneratedRegex(@"^The \w+ field is required\.$")]
-    private static partial Regex RequiredPattern();
-
-    [GeneratedRegex(@"^The field \w+ must be a string with a maximum length of (\d+)\.$")]
-    private static partial Regex MaxLengthPattern();
-
-    [GeneratedRegex(@"^The field \w+ must be a string with a minimum length of (\d+) and a maximum length of (\d+)\.$")]
-    private static partial Regex LengthPattern();
-
-    [GeneratedRegex(@"^The \w+ field is not a valid e-mail address\.$")]
-    private static partial Regex EmailPattern();
+    private string Translate(string message) => ValidationMessageText.Translate(message, texts);
 }

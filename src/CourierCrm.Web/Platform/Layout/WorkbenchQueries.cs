@@ -1,3 +1,4 @@
+using CourierCrm.Web.Platform.Localization;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Domain.Organisation;
 using CourierCrm.Web.Customers;
@@ -55,10 +56,10 @@ public sealed class WorkbenchQueries(IDbContextFactory<CrmDbContext> dbFactory, 
             recent.Select(c => new RecentCustomer(c.Id, c.Code, CustomerMasking.Name(c.Name, c.Type, mask), c.Type, c.Lifecycle, c.OwnerName, c.OutletName, c.UpdatedAt)).ToList());
     }
 
-    /// <summary>The first instant of the current month in China time, where the couriers work (<see cref="CustomerTime"/>).</summary>
+    /// <summary>The first instant of the current month in China time, where the couriers work (<see cref="CompanyTime"/>).</summary>
     private DateTimeOffset MonthStart()
     {
-        var now = CustomerTime.Local(clock.GetUtcNow());
+        var now = CompanyTime.Local(clock.GetUtcNow());
         return new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, now.Offset);
     }
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace CourierCrm.Web.Customers;
+namespace CourierCrm.Web.Platform.Localization;
 
 /// <summary>
 /// Times are stored in UTC and shown in China Standard Time: the couriers using CourierCrm work in
 /// mainland China, whatever zone the server runs in.
 /// </summary>
-public static class CustomerTime
+public static class CompanyTime
 {
     private static readonly TimeZoneInfo China = Find();
 
