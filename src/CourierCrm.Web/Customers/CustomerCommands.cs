@@ -41,11 +41,14 @@ public sealed class CustomerCommands(IDbContextFactory<CrmDbContext> dbFactory, 
         };
         CustomerMapping.Apply(input, customer);
         db.Customers.Add(customer);
+        // The customer needs its id before its timeline event and audit row; one transaction keeps all three or none.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
 
         AddEvent(db, customer.Id, viewer, "created", "建档 / Archive created", null);
         audit.Add(db, viewer, AuditAction.Create, Entity, customer.Id, $"{customer.Code} {customer.Name}", after: CustomerMapping.ToInput(customer));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return CommandResult<int>.Ok(customer.Id);
     }
 

@@ -50,9 +50,10 @@ public static class CustomerEndpoints
             .WithDescription($"The filtered list (same query parameters as the list; page and pageSize are ignored) as UTF-8 CSV with a byte-order mark, at most {CustomerExport.MaxRows} rows, masked as the list is for the caller. Cells that a spreadsheet would run as formulas are prefixed with a single quote. Needs the export permission (403 otherwise); every export is audited. The X-Total-Count header says how many customers matched.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        group.MapGet("/{id}", async Task<Results<Ok<CustomerDetail>, NotFound<ProblemDetails>>> (int id, HttpContext http, CustomerQueries queries, CancellationToken ct) =>
-                await queries.GetAsync(http.User.RequireViewer(), id, ct) is { } detail ? TypedResults.Ok(detail) : CommandResults.NotFoundProblem())
+        group.MapGet("/{id}", async Task<Results<Ok<CustomerDetail>, ProblemHttpResult>> (int id, HttpContext http, CustomerQueries queries, CancellationToken ct) =>
+                await queries.GetAsync(http.User.RequireViewer(), id, ct) is { } detail ? TypedResults.Ok(detail) : CommandResults.NotFound())
             .WithName("GetCustomer")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get a customer's archive")
             .WithDescription("The whole archive with contacts, addresses, tags and its completeness. A customer outside the caller's scope answers 404.");
 
@@ -95,13 +96,14 @@ public static class CustomerEndpoints
             .WithSummary("Reveal masked personal data")
             .WithDescription("Returns the archive's phones, addresses and names in clear for a role allowed to reveal them, and writes an audit entry.");
 
-        group.MapGet("/{id}/timeline", async Task<Results<Ok<PagedResult<TimelineEntry>>, NotFound<ProblemDetails>>> (int id, int? page, int? pageSize, HttpContext http, CustomerQueries queries, CancellationToken ct) =>
+        group.MapGet("/{id}/timeline", async Task<Results<Ok<PagedResult<TimelineEntry>>, ProblemHttpResult>> (int id, int? page, int? pageSize, HttpContext http, CustomerQueries queries, CancellationToken ct) =>
             {
                 var viewer = http.User.RequireViewer();
-                if (await queries.GetAsync(viewer, id, ct) is null) return CommandResults.NotFoundProblem();
+                if (await queries.GetAsync(viewer, id, ct) is null) return CommandResults.NotFound();
                 return TypedResults.Ok(await queries.TimelineAsync(viewer, id, page, pageSize, ct));
             })
             .WithName("CustomerTimeline")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A customer's timeline")
             .WithDescription("Events of the customer's 360 view, newest first: archive changes, transfers, notes and, as features arrive, waybills, complaints and visits.");
 

@@ -8,7 +8,7 @@ public static class CommandResults
 {
     public const string NotInScope = "No such record in your data scope.";
 
-    public static Results<Ok<TOut>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> ToHttp<T, TOut>(
+    public static Results<Ok<TOut>, ValidationProblem, ProblemHttpResult> ToHttp<T, TOut>(
         this CommandResult<T> result, Func<T, TOut> map) =>
         result.Status switch
         {
@@ -26,11 +26,4 @@ public static class CommandResults
     /// </summary>
     public static ProblemHttpResult NotFound(string detail = NotInScope) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
-
-    /// <summary>
-    /// Not found as a <see cref="NotFound{TValue}"/> result. ASP.NET writes that one as plain
-    /// application/json, not application/problem+json: use <see cref="NotFound"/> in new code.
-    /// </summary>
-    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFoundProblem(string detail = NotInScope) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 404, Title = "Not found", Detail = detail });
 }
