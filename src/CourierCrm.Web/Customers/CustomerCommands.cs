@@ -127,6 +127,26 @@ public sealed class CustomerCommands(IDbContextFactory<CrmDbContext> dbFactory, 
         return CommandResult<int>.Ok(customers.Count);
     }
 
+    /// <summary>
+    /// Deletes a customer with its contacts, addresses, tags, notes and timeline. Administrators only:
+    /// an archive is the company's record, so everyone else corrects or transfers it instead. The
+    /// whole archive goes into the audit entry's before-value, so nothing is lost without a trace.
+    /// </summary>
+    public async Task<CommandResult<int>> DeleteAsync(Viewer viewer, int id, CancellationToken ct)
+    {
+        if (!viewer.IsAdministrator) return CommandResult<int>.Forbidden("Only administrators delete customers.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customer = await db.Customers.VisibleTo(viewer)
+            .Include(c => c.Contacts).Include(c => c.Addresses).Include(c => c.Tags).Include(c => c.Notes)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null) return CommandResult<int>.NotFound();
+        audit.Add(db, viewer, AuditAction.Delete, Entity, customer.Id, $"{customer.Code} {customer.Name}",
+            before: new { Archive = CustomerMapping.ToInput(customer), customer.OwnerId, customer.OutletId, Notes = customer.Notes.Select(n => n.Text) });
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync(ct);
+        return CommandResult<int>.Ok(id);
+    }
+
     public async Task<CommandResult<long>> AddNoteAsync(Viewer viewer, int id, string text, CancellationToken ct)
     {
         if (viewer.IsReadOnly) return CommandResult<long>.Forbidden("Your role is read-only.");

@@ -84,6 +84,12 @@ public static class CustomerEndpoints
             .Produces<CustomerDetail>()
             .ProducesValidationProblem();
 
+        group.MapDelete("/{id}", async (int id, HttpContext http, CustomerCommands commands, CancellationToken ct) =>
+                (await commands.DeleteAsync(http.User.RequireViewer(), id, ct)).ToHttp(x => new { id = x }))
+            .WithName("DeleteCustomer")
+            .WithSummary("Delete a customer")
+            .WithDescription("Administrators only. Deletes the customer with its contacts, addresses, tags, notes and timeline; the audit entry keeps the whole archive as its before-value.");
+
         group.MapPost("/{id}/transfer", async (int id, TransferRequest request, HttpContext http, CustomerCommands commands, CancellationToken ct) =>
                 (await commands.TransferAsync(http.User.RequireViewer(), id, request.NewOwnerId, request.Reason, ct)).ToHttp(x => new { id = x }))
             .WithName("TransferCustomer")

@@ -4,8 +4,9 @@ namespace CourierCrm.Web.Tests.Api;
 
 /// <summary>
 /// Which status every /api/v1 endpoint gives every role (RolePolicy.Defaults and Viewer.For).
-/// "{customer}" is a customer in the caller's data scope and "{outlet}" an outlet of the
-/// test's own, so the answer depends only on what the role may do.
+/// "{customer}" is a customer in the caller's data scope, "{fresh}" a new one made for the case
+/// (for operations that destroy it) and "{outlet}" an outlet of the test's own, so the answer
+/// depends only on what the role may do.
 /// </summary>
 public static class AccessMatrix
 {
@@ -23,6 +24,7 @@ public static class AccessMatrix
         ("GET",  "/api/v1/customers/export",               "200   200     403   403   403     403       403      200     401"),
         ("GET",  "/api/v1/customers/{customer}",           "200   200     200   200   200     200       200      200     401"),
         ("PUT",  "/api/v1/customers/{customer}",           "200   200     200   403   200     200       403      403     401"),
+        ("DELETE", "/api/v1/customers/{fresh}",            "200   403     403   403   403     403       403      403     401"),
         ("POST", "/api/v1/customers/{customer}/transfer",  "200   200     403   403   403     403       403      403     401"),
         ("POST", "/api/v1/customers/{customer}/reveal",    "200   200     200   200   200     200       200      403     401"),
         ("GET",  "/api/v1/customers/{customer}/timeline",  "200   200     200   200   200     200       200      200     401"),

@@ -21,6 +21,8 @@ public abstract class AccessMatrixTests(CrmWebFactory factory)
         var target = await TargetCustomerAsync(user);
         var outlet = await MatrixOutletAsync();
         var path = route.Replace("{customer}", target.Id.ToString()).Replace("{outlet}", outlet.Id.ToString());
+        if (route.Contains("{fresh}", StringComparison.Ordinal))
+            path = path.Replace("{fresh}", (await Arrange.CustomerAsync(factory, "rep.sz1", new CustomerInputBuilder())).ToString());
 
         var response = await CrmApi.SendAsync(client, new HttpMethod(method), path, await BodyAsync(method, route, target, outlet));
 
@@ -61,7 +63,7 @@ public abstract class AccessMatrixTests(CrmWebFactory factory)
     /// <summary>A valid body for the endpoint that changes nothing the table's other rows rely on.</summary>
     private async Task<object?> BodyAsync(string method, string route, (int Id, CustomerInput Input, int OwnerId) target, (int Id, OutletInput Input) outlet)
     {
-        if (method == "GET" || route.EndsWith("/reveal", StringComparison.Ordinal)) return null;
+        if (method is "GET" or "DELETE" || route.EndsWith("/reveal", StringComparison.Ordinal)) return null;
         return route switch
         {
             "/api/v1/customers" or "/api/v1/customers/duplicates" => new CustomerInputBuilder().ToJson(),

@@ -49,6 +49,23 @@ public abstract class CustomerAuditTests(CrmWebFactory factory)
     }
 
     [Fact]
+    public async Task Delete_removes_the_customer_and_keeps_its_whole_archive_in_a_Delete_entry()
+    {
+        var builder = new CustomerInputBuilder();
+        var id = await Arrange.CustomerAsync(factory, "rep.sz1", builder);
+        var admin = await factory.SignedInAsync("admin");
+
+        await CrmApi.OkJsonAsync(await CrmApi.SendAsync(admin, HttpMethod.Delete, $"/api/v1/customers/{id}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await CrmApi.GetAsync(admin, $"/api/v1/customers/{id}")).StatusCode);
+        var entry = Assert.Single(await Arrange.CustomerAuditAsync(factory, id), e => e.Action == AuditAction.Delete);
+        Assert.Equal(factory.Demo.UserId("admin"), entry.ActorId);
+        var before = JsonNode.Parse(entry.Before!)!;
+        Assert.Equal(builder.Build().Name, (string?)before["Archive"]!["Name"]);
+        Assert.Equal(builder.Build().Phone, (string?)before["Archive"]!["Phone"]);
+    }
+
+    [Fact]
     public async Task Update_that_changes_nothing_writes_no_entry()
     {
         var builder = new CustomerInputBuilder();
@@ -145,6 +162,22 @@ public abstract class CustomerAuditTests(CrmWebFactory factory)
         await CrmApi.FieldErrorAsync(response, "text");
         await using var db = factory.NewDb();
         Assert.False(await db.CustomerNotes.AnyAsync(n => n.CustomerId == id));
+    }
+
+    [Fact]
+    public async Task Audit_rows_cannot_be_changed_or_deleted_even_by_hand_written_SQL()
+    {
+        var id = await Arrange.CustomerAsync(factory, "rep.sz1", new CustomerInputBuilder());
+        var entryId = Assert.Single(await Arrange.CustomerAuditAsync(factory, id)).Id;
+        await using var db = factory.NewDb();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"AuditEntries\" SET \"Summary\" = 'rewritten' WHERE \"Id\" = {0}", entryId));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM \"AuditEntries\" WHERE \"Id\" = {0}", entryId));
+
+        var entry = Assert.Single(await Arrange.CustomerAuditAsync(factory, id));
+        Assert.NotEqual("rewritten", entry.Summary);
     }
 }
 
