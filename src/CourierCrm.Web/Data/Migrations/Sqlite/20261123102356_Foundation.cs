@@ -72,6 +72,20 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RolePolicies",
                 columns: table => new
                 {
@@ -569,11 +583,25 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                 name: "IX_Regions_CompanyId",
                 table: "Regions",
                 column: "CompanyId");
+
+
+            // The audit log is append-only (DESIGN.md "Data scopes and privacy"): the database itself refuses changes.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
+                BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries
+                BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+
             migrationBuilder.DropTable(
                 name: "ApiTokens");
 
@@ -603,6 +631,9 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CustomerTags");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "RolePolicies");

@@ -73,6 +73,20 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RolePolicies",
                 columns: table => new
                 {
@@ -570,11 +584,25 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                 name: "IX_Regions_CompanyId",
                 table: "Regions",
                 column: "CompanyId");
+
+
+            // The audit log is append-only (DESIGN.md "Data scopes and privacy"): the database itself refuses changes.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'The audit log is append-only.'; END $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON "AuditEntries"
+                FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_change ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_entries_append_only();");
+
             migrationBuilder.DropTable(
                 name: "ApiTokens");
 
@@ -604,6 +632,9 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CustomerTags");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "RolePolicies");
