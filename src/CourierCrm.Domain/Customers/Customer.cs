@@ -29,6 +29,8 @@ public sealed class Customer : IScopedRecord
     public string? Phone { get; set; }
     /// <summary>Digits of <see cref="Phone"/> only, for exact and prefix lookups by index range.</summary>
     public string? PhoneDigits { get; set; }
+    /// <summary>Last four digits of the phone: callers often give only these (issue 3 search).</summary>
+    public string? PhoneLast4 { get; set; }
     public string? Fax { get; set; }
     public string? Email { get; set; }
     public string? PostalCode { get; set; }
@@ -96,6 +98,7 @@ public sealed class Contact
     public string? Title { get; set; }
     public string? Phone { get; set; }
     public string? PhoneDigits { get; set; }
+    public string? PhoneLast4 { get; set; }
     public string? Email { get; set; }
     public DateOnly? Birthday { get; set; }
     public string? Personality { get; set; }

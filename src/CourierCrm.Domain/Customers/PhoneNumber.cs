@@ -40,6 +40,9 @@ public static partial class PhoneNumber
     }
 
     /// <summary>True when <see cref="Problem"/> finds nothing wrong.</summary>
+    /// <summary>The last four digits of a number (what callers often give), or null with fewer than four.</summary>
+    public static string? LastFour(string? digits) => digits is { Length: >= 4 } d ? d[^4..] : null;
+
     public static bool IsValid(string raw) => Problem(raw) is null;
 
     /// <summary>

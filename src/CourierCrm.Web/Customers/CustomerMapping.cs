@@ -39,7 +39,7 @@ public static class CustomerMapping
         c.Name = i.Name.Trim(); c.Type = i.Type;
         c.Nature = i.Nature; c.MarketType = i.MarketType; c.SpecialisedMarket = i.SpecialisedMarket; c.AreaType = i.AreaType;
         c.BusinessRelation = i.BusinessRelation; c.Reach = i.Reach; c.Origin = i.Origin; c.Source = i.Source; c.Lifecycle = i.Lifecycle;
-        c.Phone = Clean(i.Phone); c.PhoneDigits = PhoneNumber.Digits(c.Phone);
+        c.Phone = Clean(i.Phone); c.PhoneDigits = PhoneNumber.Digits(c.Phone); c.PhoneLast4 = PhoneNumber.LastFour(c.PhoneDigits);
         c.Fax = Clean(i.Fax); c.Email = Clean(i.Email); c.PostalCode = Clean(i.PostalCode);
         c.LegalRepresentative = Clean(i.LegalRepresentative); c.BusinessScopeText = Clean(i.BusinessScopeText);
         c.RegisteredCapital = i.RegisteredCapital; c.OrganisationForm = Clean(i.OrganisationForm); c.Industry = Clean(i.Industry);
@@ -56,7 +56,7 @@ public static class CustomerMapping
         c.Contacts.Clear();
         c.Contacts.AddRange(i.Contacts.Select(x => new Contact
         {
-            Name = x.Name.Trim(), Role = x.Role, Title = Clean(x.Title), Phone = Clean(x.Phone), PhoneDigits = PhoneNumber.Digits(x.Phone),
+            Name = x.Name.Trim(), Role = x.Role, Title = Clean(x.Title), Phone = Clean(x.Phone), PhoneDigits = PhoneNumber.Digits(x.Phone), PhoneLast4 = PhoneNumber.LastFour(PhoneNumber.Digits(x.Phone)),
             Email = Clean(x.Email), Birthday = x.Birthday, Personality = Clean(x.Personality), Hobbies = Clean(x.Hobbies), Note = Clean(x.Note),
         }));
         c.Addresses.Clear();

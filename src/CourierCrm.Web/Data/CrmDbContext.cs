@@ -1,6 +1,7 @@
 using CourierCrm.Domain.Audit;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Domain.Organisation;
+using CourierCrm.Domain.Shipments;
 using CourierCrm.Web.Platform.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
     public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Waybill> Waybills => Set<Waybill>();
+    public DbSet<TrackingEvent> TrackingEvents => Set<TrackingEvent>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -160,6 +160,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<CrmDbContext> dbFactory,
             Lifecycle = f.Random.WeightedRandom([LifecycleState.Potential, LifecycleState.New, LifecycleState.Loyal, LifecycleState.Churned], [0.15f, 0.3f, 0.45f, 0.1f]),
             Phone = phone,
             PhoneDigits = phone,
+            PhoneLast4 = phone[^4..],
             Email = individual ? null : $"service{n}@example.cn",
             PostalCode = f.Random.Replace("5180##"),
             LegalRepresentative = individual ? null : Person(f),
@@ -208,7 +209,7 @@ public sealed class DemoCompanySeeder(IDbContextFactory<CrmDbContext> dbFactory,
         var phone = Mobile(f);
         return new Contact
         {
-            Name = Person(f), Role = role, Title = title, Phone = phone, PhoneDigits = phone,
+            Name = Person(f), Role = role, Title = title, Phone = phone, PhoneDigits = phone, PhoneLast4 = phone[^4..],
             Birthday = f.Random.Double() < 0.6 ? DateOnly.FromDateTime(f.Date.Past(35, new DateTime(2002, 1, 1))) : null,
             Hobbies = f.Random.Double() < 0.3 ? f.PickRandom("喝茶", "钓鱼", "羽毛球", "登山", "摄影") : null,
         };

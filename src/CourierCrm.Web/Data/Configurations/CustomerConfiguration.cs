@@ -36,7 +36,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(x => x.Code).IsUnique();
         // (Name, Id) serves the default list order and keyset paging; the scope columns serve the filters.
         b.HasIndex(x => new { x.Name, x.Id });
+        b.Property(x => x.PhoneLast4).HasMaxLength(4);
         b.HasIndex(x => x.PhoneDigits);
+        b.HasIndex(x => x.PhoneLast4);
         b.HasIndex(x => x.MonthlyAccountNo);
         b.HasIndex(x => new { x.OwnerId, x.Name });
         b.HasIndex(x => new { x.OutletId, x.Name });
@@ -64,7 +66,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(x => x.Personality).HasMaxLength(FieldLimits.Text);
         b.Property(x => x.Hobbies).HasMaxLength(FieldLimits.Text);
         b.Property(x => x.Note).HasMaxLength(FieldLimits.Text);
+        b.Property(x => x.PhoneLast4).HasMaxLength(4);
         b.HasIndex(x => x.PhoneDigits);
+        b.HasIndex(x => x.PhoneLast4);
         b.HasIndex(x => x.CustomerId);
     }
 }

@@ -123,6 +123,10 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("PhoneLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -137,6 +141,8 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("PhoneDigits");
+
+                    b.HasIndex("PhoneLast4");
 
                     b.ToTable("Contacts");
                 });
@@ -300,6 +306,10 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("PhoneLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -365,6 +375,8 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.HasIndex("MonthlyAccountNo");
 
                     b.HasIndex("PhoneDigits");
+
+                    b.HasIndex("PhoneLast4");
 
                     b.HasIndex("Name", "Id");
 
@@ -644,6 +656,174 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.HasKey("Role");
 
                     b.ToTable("RolePolicies");
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.TrackingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("WaybillId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaybillId", "At");
+
+                    b.ToTable("TrackingEvents");
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.Waybill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CodAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CustomerCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DeclaredValueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeliveryOutletId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DestinationCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("FreightFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("InsuranceFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Insured")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MonthlyAccountNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OrderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OriginCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PickupOutletId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pieces")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("PromisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiverAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReceiverName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReceiverPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SenderAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SenderPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("WeightGrams")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryOutletId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrderedAt");
+
+                    b.HasIndex("PickupOutletId");
+
+                    b.HasIndex("Status", "OrderedAt");
+
+                    b.HasIndex("CustomerId", "OrderedAt", "FreightFen");
+
+                    b.ToTable("Waybills");
                 });
 
             modelBuilder.Entity("CourierCrm.Web.Platform.Auth.ApiToken", b =>
@@ -968,6 +1148,33 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.TrackingEvent", b =>
+                {
+                    b.HasOne("CourierCrm.Domain.Shipments.Waybill", null)
+                        .WithMany("Events")
+                        .HasForeignKey("WaybillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.Waybill", b =>
+                {
+                    b.HasOne("CourierCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryOutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
+                        .WithMany()
+                        .HasForeignKey("PickupOutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Platform.Auth.CrmUser", b =>
                 {
                     b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
@@ -1022,6 +1229,11 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
             modelBuilder.Entity("CourierCrm.Domain.Organisation.Region", b =>
                 {
                     b.Navigation("Outlets");
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.Waybill", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -114,6 +114,10 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -128,6 +132,8 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("PhoneDigits");
+
+                    b.HasIndex("PhoneLast4");
 
                     b.ToTable("Contacts");
                 });
@@ -289,6 +295,10 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -354,6 +364,8 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.HasIndex("MonthlyAccountNo");
 
                     b.HasIndex("PhoneDigits");
+
+                    b.HasIndex("PhoneLast4");
 
                     b.HasIndex("Name", "Id");
 
@@ -621,6 +633,170 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.HasKey("Role");
 
                     b.ToTable("RolePolicies");
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.TrackingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WaybillId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaybillId", "At");
+
+                    b.ToTable("TrackingEvents");
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.Waybill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CodAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeclaredValueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeliveryOutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DestinationCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FreightFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InsuranceFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Insured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MonthlyAccountNo")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PickupOutletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pieces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PromisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiverAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiverName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiverPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WeightGrams")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryOutletId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrderedAt");
+
+                    b.HasIndex("PickupOutletId");
+
+                    b.HasIndex("Status", "OrderedAt");
+
+                    b.HasIndex("CustomerId", "OrderedAt", "FreightFen");
+
+                    b.ToTable("Waybills");
                 });
 
             modelBuilder.Entity("CourierCrm.Web.Platform.Auth.ApiToken", b =>
@@ -937,6 +1113,33 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.TrackingEvent", b =>
+                {
+                    b.HasOne("CourierCrm.Domain.Shipments.Waybill", null)
+                        .WithMany("Events")
+                        .HasForeignKey("WaybillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.Waybill", b =>
+                {
+                    b.HasOne("CourierCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryOutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
+                        .WithMany()
+                        .HasForeignKey("PickupOutletId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Platform.Auth.CrmUser", b =>
                 {
                     b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
@@ -991,6 +1194,11 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CourierCrm.Domain.Organisation.Region", b =>
                 {
                     b.Navigation("Outlets");
+                });
+
+            modelBuilder.Entity("CourierCrm.Domain.Shipments.Waybill", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }
