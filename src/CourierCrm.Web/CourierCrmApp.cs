@@ -7,6 +7,8 @@ using CourierCrm.Web.Platform.Audit;
 using CourierCrm.Web.Platform.Auth;
 using CourierCrm.Web.Platform.Layout;
 using CourierCrm.Web.Platform.Localization;
+using CourierCrm.Web.Search;
+using CourierCrm.Web.Shipments;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -54,6 +56,8 @@ public static class CourierCrmApp
         services.AddScoped<DemoCompanySeeder>();
         services.AddCustomers();
         services.AddOrganisation();
+        services.AddShipments();
+        services.AddSearch();
         return services;
     }
 
@@ -86,6 +90,8 @@ public static class CourierCrmApp
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthPolicies.Staff);
         api.MapCustomerEndpoints();
         api.MapOrganisationEndpoints();
+        api.MapShipmentEndpoints();
+        api.MapSearchEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();
