@@ -22,7 +22,16 @@ public static class DatabaseMigrator
         }
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         if (options.SeedDemoData)
+        {
             await scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>().SeedIfEmptyAsync(cancellationToken);
+            await ActivatorUtilities.CreateInstance<DemoWaybillSeeder>(scope.ServiceProvider).SeedIfEmptyAsync(cancellationToken);
+        }
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+
+        await using var stats = await factory.CreateDbContextAsync(cancellationToken);
+        if (stats.IsSqlite)
+            // Without statistics SQLite prefers the data-scope indexes over the phone and number
+            // indexes; a fresh install is seeded after its migrations, so refresh them now (cheap when nothing changed).
+            await stats.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
     }
 }

@@ -1,0 +1,85 @@
+using CourierCrm.Web;
+using CourierCrm.Web.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CourierCrm.Bench;
+
+/// <summary>
+/// A CourierCrm database for a benchmark: the product's own services on a SQLite file or a
+/// PostgreSQL database, migrated (and seeded if asked) exactly as the product does at start.
+/// </summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BenchDatabase(WebApplication app) => _app = app;
+
+    public IServiceProvider Services => _app.Services;
+
+    public IDbContextFactory<CrmDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+
+    /// <summary>A fresh SQLite file (an old one at the path is deleted first).</summary>
+    public static Task<BenchDatabase> FreshSqliteAsync(string path, IDictionary<string, string?>? extra = null)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+        return OpenAsync(new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
+        {
+            ["Database:Provider"] = "Sqlite", ["Database:SqlitePath"] = Path.GetFullPath(path),
+        });
+    }
+
+    /// <summary>A fresh database named <paramref name="name"/> on the server of <paramref name="serverConnection"/> (dropped first if there).</summary>
+    public static async Task<BenchDatabase> FreshPostgresAsync(string serverConnection, string name, IDictionary<string, string?>? extra = null)
+    {
+        await DropPostgresAsync(serverConnection, name);
+        await using (var connection = new NpgsqlConnection(serverConnection))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return await OpenAsync(new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:Postgres"] = new NpgsqlConnectionStringBuilder(serverConnection) { Database = name }.ConnectionString,
+        });
+    }
+
+    /// <summary>An existing (empty) PostgreSQL database, migrated and seeded like the product's first start.</summary>
+    public static Task<BenchDatabase> OpenExistingPostgresAsync(string connection, IDictionary<string, string?> extra) =>
+        OpenAsync(new Dictionary<string, string?>(extra) { ["Database:Provider"] = "Postgres", ["Database:Postgres"] = connection });
+
+    public static async Task DropPostgresAsync(string serverConnection, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(serverConnection);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<BenchDatabase> OpenAsync(IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("CourierCrm.Web.Demo", LogLevel.Information)
+            // A fresh database: EF logs its first look for the migrations table as a failure, and a
+            // database without demo data gets a bootstrap administrator; neither is news here.
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None)
+            .AddFilter("CourierCrm.Web.Demo.ReferenceDataSeeder", LogLevel.Error);
+        builder.Services.AddCourierCrm(builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        await DatabaseMigrator.MigrateAndSeedAsync(app.Services);
+        return new BenchDatabase(app);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

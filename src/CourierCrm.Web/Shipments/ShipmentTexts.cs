@@ -1,0 +1,4 @@
+namespace CourierCrm.Web.Shipments;
+
+/// <summary>Marker for the waybill pages' texts (ShipmentTexts.resx, ShipmentTexts.zh-CN.resx).</summary>
+public sealed class ShipmentTexts;
