@@ -8,7 +8,7 @@ namespace CourierCrm.Web.Search;
 
 /// <summary>
 /// Customer and contact names containing the query. SQLite: the "CustomerSearch" FTS5 trigram
-/// table (migration CustomerSearchIndex, kept in sync by triggers); PostgreSQL: ILIKE over pg_trgm
+/// table (created in the Foundation migration, kept in sync by triggers); PostgreSQL: ILIKE over pg_trgm
 /// GIN indexes. One or two characters are too short for trigrams and fall back to a scan that
 /// stops after <c>limit</c> rows.
 /// </summary>

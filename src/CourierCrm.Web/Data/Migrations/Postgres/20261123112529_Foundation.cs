@@ -268,6 +268,7 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     Lifecycle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     PhoneDigits = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    PhoneLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
                     Fax = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     Email = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     PostalCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
@@ -341,6 +342,7 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     PhoneDigits = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    PhoneLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
                     Email = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     Birthday = table.Column<DateOnly>(type: "date", nullable: true),
                     Personality = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -450,6 +452,88 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Waybills",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<int>(type: "integer", nullable: true),
+                    CustomerCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    MonthlyAccountNo = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Product = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SenderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SenderPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    SenderAddress = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReceiverName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReceiverPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ReceiverAddress = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OriginCity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DestinationCity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Pieces = table.Column<int>(type: "integer", nullable: false),
+                    WeightGrams = table.Column<long>(type: "bigint", nullable: false),
+                    FreightFen = table.Column<long>(type: "bigint", nullable: false),
+                    Insured = table.Column<bool>(type: "boolean", nullable: false),
+                    DeclaredValueFen = table.Column<long>(type: "bigint", nullable: true),
+                    InsuranceFeeFen = table.Column<long>(type: "bigint", nullable: true),
+                    CodAmountFen = table.Column<long>(type: "bigint", nullable: true),
+                    Payer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PickedUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PromisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PickupOutletId = table.Column<int>(type: "integer", nullable: true),
+                    DeliveryOutletId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Waybills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Waybills_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Waybills_Outlets_DeliveryOutletId",
+                        column: x => x.DeliveryOutletId,
+                        principalTable: "Outlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Waybills_Outlets_PickupOutletId",
+                        column: x => x.PickupOutletId,
+                        principalTable: "Outlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WaybillId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrackingEvents_Waybills_WaybillId",
+                        column: x => x.WaybillId,
+                        principalTable: "Waybills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_Hash",
                 table: "ApiTokens",
@@ -508,6 +592,11 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                 column: "PhoneDigits");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_PhoneLast4",
+                table: "Contacts",
+                column: "PhoneLast4");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerAddresses_CustomerId",
                 table: "CustomerAddresses",
                 column: "CustomerId");
@@ -554,6 +643,11 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                 column: "PhoneDigits");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_PhoneLast4",
+                table: "Customers",
+                column: "PhoneLast4");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_RegionId_Name",
                 table: "Customers",
                 columns: new[] { "RegionId", "Name" });
@@ -585,6 +679,42 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                 table: "Regions",
                 column: "CompanyId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_TrackingEvents_WaybillId_At",
+                table: "TrackingEvents",
+                columns: new[] { "WaybillId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_CustomerId_OrderedAt_FreightFen",
+                table: "Waybills",
+                columns: new[] { "CustomerId", "OrderedAt", "FreightFen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_DeliveryOutletId",
+                table: "Waybills",
+                column: "DeliveryOutletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_Number",
+                table: "Waybills",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_OrderedAt",
+                table: "Waybills",
+                column: "OrderedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_PickupOutletId",
+                table: "Waybills",
+                column: "PickupOutletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_Status_OrderedAt",
+                table: "Waybills",
+                columns: new[] { "Status", "OrderedAt" });
+
 
             // The audit log is append-only (DESIGN.md "Data scopes and privacy"): the database itself refuses changes.
             migrationBuilder.Sql("""
@@ -595,13 +725,23 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                 CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON "AuditEntries"
                 FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
                 """);
+
+
+            // Trigram indexes let ILIKE '%text%' on names use an index instead of a scan (DESIGN.md "Scale").
+            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
+            migrationBuilder.Sql("""CREATE INDEX IF NOT EXISTS "IX_Customers_Name_Trgm" ON "Customers" USING gin ("Name" gin_trgm_ops);""");
+            migrationBuilder.Sql("""CREATE INDEX IF NOT EXISTS "IX_Contacts_Name_Trgm" ON "Contacts" USING gin ("Name" gin_trgm_ops);""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_Contacts_Name_Trgm";""");
+            migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_Customers_Name_Trgm";""");
+
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_change ON \"AuditEntries\";");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_entries_append_only();");
+
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
@@ -638,6 +778,12 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RolePolicies");
+
+            migrationBuilder.DropTable(
+                name: "TrackingEvents");
+
+            migrationBuilder.DropTable(
+                name: "Waybills");
 
             migrationBuilder.DropTable(
                 name: "Customers");

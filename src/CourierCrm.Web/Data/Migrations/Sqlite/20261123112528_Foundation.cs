@@ -267,6 +267,7 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     Lifecycle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    PhoneLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     Fax = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     PostalCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
@@ -340,6 +341,7 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    PhoneLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Birthday = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Personality = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -449,6 +451,88 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Waybills",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CustomerCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    MonthlyAccountNo = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SenderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SenderPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    SenderAddress = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReceiverName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReceiverPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ReceiverAddress = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OriginCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DestinationCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Pieces = table.Column<int>(type: "INTEGER", nullable: false),
+                    WeightGrams = table.Column<long>(type: "INTEGER", nullable: false),
+                    FreightFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Insured = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeclaredValueFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    InsuranceFeeFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    CodAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Payer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrderedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PickedUpAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PickupOutletId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeliveryOutletId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Waybills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Waybills_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Waybills_Outlets_DeliveryOutletId",
+                        column: x => x.DeliveryOutletId,
+                        principalTable: "Outlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Waybills_Outlets_PickupOutletId",
+                        column: x => x.PickupOutletId,
+                        principalTable: "Outlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WaybillId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrackingEvents_Waybills_WaybillId",
+                        column: x => x.WaybillId,
+                        principalTable: "Waybills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_Hash",
                 table: "ApiTokens",
@@ -507,6 +591,11 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                 column: "PhoneDigits");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_PhoneLast4",
+                table: "Contacts",
+                column: "PhoneLast4");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerAddresses_CustomerId",
                 table: "CustomerAddresses",
                 column: "CustomerId");
@@ -553,6 +642,11 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                 column: "PhoneDigits");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_PhoneLast4",
+                table: "Customers",
+                column: "PhoneLast4");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_RegionId_Name",
                 table: "Customers",
                 columns: new[] { "RegionId", "Name" });
@@ -584,6 +678,42 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                 table: "Regions",
                 column: "CompanyId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_TrackingEvents_WaybillId_At",
+                table: "TrackingEvents",
+                columns: new[] { "WaybillId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_CustomerId_OrderedAt_FreightFen",
+                table: "Waybills",
+                columns: new[] { "CustomerId", "OrderedAt", "FreightFen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_DeliveryOutletId",
+                table: "Waybills",
+                column: "DeliveryOutletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_Number",
+                table: "Waybills",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_OrderedAt",
+                table: "Waybills",
+                column: "OrderedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_PickupOutletId",
+                table: "Waybills",
+                column: "PickupOutletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waybills_Status_OrderedAt",
+                table: "Waybills",
+                columns: new[] { "Status", "OrderedAt" });
+
 
             // The audit log is append-only (DESIGN.md "Data scopes and privacy"): the database itself refuses changes.
             migrationBuilder.Sql("""
@@ -594,13 +724,59 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                 CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries
                 BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;
                 """);
+
+
+            // Trigram full-text index over customer and contact names, so a name substring is found
+            // without scanning (DESIGN.md "Scale"). One row per name: rowid = customer id * 2 for a
+            // customer's own name, contact id * 2 + 1 for a contact's, so triggers reach a row by rowid.
+            migrationBuilder.Sql("""CREATE VIRTUAL TABLE "CustomerSearch" USING fts5("CustomerId" UNINDEXED, "Name", tokenize = 'trigram');""");
+            migrationBuilder.Sql("""INSERT INTO "CustomerSearch"(rowid, "CustomerId", "Name") SELECT "Id" * 2, "Id", "Name" FROM "Customers";""");
+            migrationBuilder.Sql("""INSERT INTO "CustomerSearch"(rowid, "CustomerId", "Name") SELECT "Id" * 2 + 1, "CustomerId", "Name" FROM "Contacts";""");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Customers_Search_Insert" AFTER INSERT ON "Customers" BEGIN
+                    INSERT INTO "CustomerSearch"(rowid, "CustomerId", "Name") VALUES (new."Id" * 2, new."Id", new."Name");
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Customers_Search_Update" AFTER UPDATE OF "Name" ON "Customers" BEGIN
+                    UPDATE "CustomerSearch" SET "Name" = new."Name" WHERE rowid = new."Id" * 2;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Customers_Search_Delete" AFTER DELETE ON "Customers" BEGIN
+                    DELETE FROM "CustomerSearch" WHERE rowid = old."Id" * 2;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Contacts_Search_Insert" AFTER INSERT ON "Contacts" BEGIN
+                    INSERT INTO "CustomerSearch"(rowid, "CustomerId", "Name") VALUES (new."Id" * 2 + 1, new."CustomerId", new."Name");
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Contacts_Search_Update" AFTER UPDATE OF "Name", "CustomerId" ON "Contacts" BEGIN
+                    UPDATE "CustomerSearch" SET "Name" = new."Name", "CustomerId" = new."CustomerId" WHERE rowid = new."Id" * 2 + 1;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Contacts_Search_Delete" AFTER DELETE ON "Contacts" BEGIN
+                    DELETE FROM "CustomerSearch" WHERE rowid = old."Id" * 2 + 1;
+                END;
+                """);
+            // Without statistics SQLite prefers an equality on a data-scope column (OwnerId, OutletId,
+            // RegionId) over the far more selective phone indexes; ANALYZE gives the planner the numbers.
+            migrationBuilder.Sql("ANALYZE;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var trigger in new[] { "Customers_Search_Insert", "Customers_Search_Update", "Customers_Search_Delete", "Contacts_Search_Insert", "Contacts_Search_Update", "Contacts_Search_Delete" })
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{trigger}\";");
+            migrationBuilder.Sql("""DROP TABLE IF EXISTS "CustomerSearch";""");
+
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
@@ -637,6 +813,12 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RolePolicies");
+
+            migrationBuilder.DropTable(
+                name: "TrackingEvents");
+
+            migrationBuilder.DropTable(
+                name: "Waybills");
 
             migrationBuilder.DropTable(
                 name: "Customers");
