@@ -3,6 +3,7 @@ using CourierCrm.Domain.Customers;
 using CourierCrm.Domain.Organisation;
 using CourierCrm.Domain.Shipments;
 using CourierCrm.Web.Platform.Auth;
+using CourierCrm.Web.Platform.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Waybill> Waybills => Set<Waybill>();
     public DbSet<TrackingEvent> TrackingEvents => Set<TrackingEvent>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
