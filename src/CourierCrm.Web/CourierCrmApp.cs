@@ -5,6 +5,7 @@ using CourierCrm.Web.Organisation;
 using CourierCrm.Web.Platform.Api;
 using CourierCrm.Web.Platform.Audit;
 using CourierCrm.Web.Platform.Auth;
+using CourierCrm.Web.Platform.Jobs;
 using CourierCrm.Web.Platform.Layout;
 using CourierCrm.Web.Platform.Localization;
 using CourierCrm.Web.Search;
@@ -58,6 +59,7 @@ public static class CourierCrmApp
         services.AddOrganisation();
         services.AddShipments();
         services.AddSearch();
+        services.AddJobs(configuration);
         return services;
     }
 
@@ -92,6 +94,7 @@ public static class CourierCrmApp
         api.MapOrganisationEndpoints();
         api.MapShipmentEndpoints();
         api.MapSearchEndpoints();
+        api.MapJobEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();

@@ -56,7 +56,7 @@ public static class DatabaseSetup
     /// The folder holding CourierCrm.slnx when run from a checkout (so `data/` sits at the top of
     /// the clone whichever folder `dotnet run` was started from), else the content root.
     /// </summary>
-    private static string SolutionRoot(string contentRoot)
+    public static string SolutionRoot(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CourierCrm.slnx")))

@@ -34,29 +34,9 @@ public sealed class ViewerClaimsTransformation(IDbContextFactory<CrmDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         if (int.TryParse(principal.FindFirstValue(CrmClaims.TokenId), CultureInfo.InvariantCulture, out var tokenId))
-        {
-            var now = clock.GetUtcNow();
-            var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tokenId);
-            if (token is null || token.RevokedAt is not null || (token.ExpiresAt is { } exp && exp <= now)) return null;
-            var policy = await db.RolePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Role == token.Role) ?? RolePolicy.DefaultFor(token.Role);
-            var region = token.OutletId is int o ? await db.Outlets.Where(x => x.Id == o).Select(x => (int?)x.RegionId).SingleOrDefaultAsync() : null;
-            // The token carries its own scope; the role's policy supplies the rights.
-            var tokenPolicy = new RolePolicy
-            {
-                Role = token.Role, Scope = token.Scope, CanViewPersonalData = policy.CanViewPersonalData, CanRevealPersonalData = policy.CanRevealPersonalData,
-                CanEditCustomers = policy.CanEditCustomers, CanTransferCustomers = policy.CanTransferCustomers, CanExport = policy.CanExport,
-            };
-            return Viewer.For(token.ActsAsUserId, "API: " + token.Name, token.Role, token.OutletId, region, tokenPolicy);
-        }
-
-        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var userId))
-            return null;
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.IsActive)
-            .Select(u => new { u.Id, u.DisplayName, u.Role, u.OutletId, RegionId = db.Outlets.Where(o => o.Id == u.OutletId).Select(o => (int?)o.RegionId).FirstOrDefault() })
-            .SingleOrDefaultAsync();
-        if (user is null) return null;
-        var userPolicy = await db.RolePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Role == user.Role) ?? RolePolicy.DefaultFor(user.Role);
-        return Viewer.For(user.Id, user.DisplayName, user.Role, user.OutletId, user.RegionId, userPolicy);
+            return await ViewerDirectory.ForTokenAsync(db, tokenId, clock.GetUtcNow(), CancellationToken.None);
+        return int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var userId)
+            ? await ViewerDirectory.ForUserAsync(db, userId, CancellationToken.None)
+            : null;
     }
 }

@@ -19,6 +19,9 @@ public abstract class CrmComponent : ComponentBase, IDisposable
 
     protected async Task<Viewer> ViewerAsync() => (await AuthState).User.RequireViewer();
 
+    /// <summary>The signed-in principal, for services that need more than the viewer (e.g. who owns a job).</summary>
+    protected async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() => (await AuthState).User;
+
     public void Dispose()
     {
         Dispose(true);
