@@ -7,11 +7,12 @@ namespace CourierCrm.Web.Tests.Infrastructure;
 /// (scripts/pg-throwaway.sh) and exports CCRM_TEST_POSTGRES; this fixture creates a database
 /// of its own there and drops it afterwards. Without the server the tests fail, never skip.
 /// </summary>
-public sealed class PostgresCrmWebFactory : CrmWebFactory
+public class PostgresCrmWebFactory : CrmWebFactory
 {
     public const string ServerVariable = "CCRM_TEST_POSTGRES";
 
     private readonly string _databaseName = "ccrm_test_" + Guid.NewGuid().ToString("N");
+    private readonly string _jobFiles = Path.Combine(Path.GetTempPath(), "ccrm-pg-jobs-" + Guid.NewGuid().ToString("N"));
     private string? _server;
 
     public override string ProviderName => "Postgres";
@@ -29,6 +30,8 @@ public sealed class PostgresCrmWebFactory : CrmWebFactory
     {
         ["Database:Provider"] = "Postgres",
         ["Database:Postgres"] = DatabaseConnectionString,
+        // Background jobs' files in a folder of this fixture, not the checkout's data/ folder.
+        ["Jobs:FilesPath"] = _jobFiles,
     };
 
     protected override async Task CreateDatabaseAsync()
@@ -41,6 +44,7 @@ public sealed class PostgresCrmWebFactory : CrmWebFactory
 
     protected override async Task DropDatabaseAsync()
     {
+        if (Directory.Exists(_jobFiles)) Directory.Delete(_jobFiles, recursive: true);
         if (_server is null) return; // never created: the server was missing
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(ServerConnection);

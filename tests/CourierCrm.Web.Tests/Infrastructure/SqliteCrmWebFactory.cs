@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CourierCrm.Web.Tests.Infrastructure;
 
 /// <summary>The product on a real SQLite file (WAL, as installed) in a fresh temporary folder.</summary>
-public sealed class SqliteCrmWebFactory : CrmWebFactory
+public class SqliteCrmWebFactory : CrmWebFactory
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ccrm-web-tests-" + Guid.NewGuid().ToString("N"));
 
