@@ -4,6 +4,8 @@ using CourierCrm.Bench;
 // CourierCrm benchmarks (docs/benchmarks.md has the commands and the measured results).
 //   import   [--rows N] [--batch N] [--dir DIR] [--postgres CONNECTION] [--reimport]
 //   generate (--sqlite FILE | --postgres CONNECTION) [--customers N] [--waybills N]
+//   search   [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--clients N] [--seconds N] [--samples N] [--scope All|Outlet] [--kinds a,b]
+//   list     [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--calls N] [--users a,b,c]
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) is { } v && !v.StartsWith("--", StringComparison.Ordinal) ? v : "true");
 int Number(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v.Replace("_", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) : fallback;
@@ -35,11 +37,33 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:0} s");
         ImportBenchmark.PrintMemory();
         return 0;
+    case "search":
+        await using (var database = await BigDatabaseAsync())
+            await SearchBenchmark.RunAsync(database, Number("clients", 32), TimeSpan.FromSeconds(Number("warmup", 3)),
+                TimeSpan.FromSeconds(Number("seconds", 10)), Number("samples", 200),
+                Enum.Parse<CourierCrm.Domain.Organisation.DataScope>(options.GetValueOrDefault("scope", "All"), ignoreCase: true),
+                options.TryGetValue("kinds", out var kinds) ? kinds.Split(',') : null);
+        return 0;
+    case "list":
+        await using (var database = await BigDatabaseAsync())
+            await ListBenchmark.RunAsync(database, Number("calls", 1000), options.GetValueOrDefault("users", "admin,mgr.south,cs.sz,rep.sz1").Split(','));
+        return 0;
     default:
         Console.Error.WriteLine("""
             usage: CourierCrm.Bench import [--rows 1000000] [--batch 10000] [--dir DIR] [--postgres CONNECTION] [--reimport]
                    CourierCrm.Bench generate (--sqlite FILE | --postgres CONNECTION) [--customers 100000] [--waybills 1000000]
+                   CourierCrm.Bench search [--db /tmp/ccrm-big.db | --postgres CONNECTION] [--clients 32] [--seconds 10] [--warmup 3] [--samples 200] [--scope All|Outlet]
+                       [--kinds phone-prefix,last-four,waybill,name-3,name-2]
+                   CourierCrm.Bench list [--db /tmp/ccrm-big.db | --postgres CONNECTION] [--calls 1000] [--users admin,mgr.south,cs.sz,rep.sz1]
             generate --postgres needs an empty database of its own in CONNECTION.
+            search and list generate --db (100,000 customers, 1,000,000 waybills unless --customers/--waybills) when it does not exist, else reuse it;
+            with --postgres the database must exist and is seeded only while it is empty.
             """);
         return 2;
 }
+
+// The search and list benchmarks' database: generated once (minutes), reused by later runs.
+Task<BenchDatabase> BigDatabaseAsync() => options.TryGetValue("postgres", out var connection)
+    ? BenchDatabase.PostgresWithDemoAsync(connection, Number("customers", 100_000), Number("waybills", 1_000_000))
+    : BenchDatabase.SqliteWithDemoAsync(options.GetValueOrDefault("db", Path.Combine(Path.GetTempPath(), "ccrm-big.db")),
+        Number("customers", 100_000), Number("waybills", 1_000_000));

@@ -1,6 +1,7 @@
 using CourierCrm.Web.Customers;
 using CourierCrm.Web.Data;
 using CourierCrm.Web.Demo;
+using CourierCrm.Web.Exports;
 using CourierCrm.Web.Organisation;
 using CourierCrm.Web.Platform.Api;
 using CourierCrm.Web.Platform.Audit;
@@ -59,6 +60,7 @@ public static class CourierCrmApp
         services.AddOrganisation();
         services.AddShipments();
         services.AddSearch();
+        services.AddExports();
         services.AddJobs(configuration);
         return services;
     }
@@ -94,6 +96,7 @@ public static class CourierCrmApp
         api.MapOrganisationEndpoints();
         api.MapShipmentEndpoints();
         api.MapSearchEndpoints();
+        api.MapExportEndpoints();
         api.MapJobEndpoints();
 
         app.MapStaticAssets();

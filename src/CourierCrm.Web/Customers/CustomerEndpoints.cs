@@ -31,7 +31,7 @@ public static class CustomerEndpoints
             })
             .WithName("ListCustomers")
             .WithSummary("List customers")
-            .WithDescription("Customers in the caller's data scope, filtered, sorted and paged (pageSize at most 200). `search` matches a name or contact-name substring, a customer code, or phone digits (full number or prefix). Personal data is masked for roles without the permission.");
+            .WithDescription("Customers in the caller's data scope, filtered, sorted and paged (pageSize at most 200). `search` matches a name or contact-name substring, a customer code, or phone digits (full number or prefix). Personal data is masked for roles without the permission. Paging through a large list: pass the `total` of the first answer back as `knownTotal` with the same filters, and the list is not counted again (deep pages are then as quick as the first); if customers were added or deleted since, pages shift by that many rows as any page-numbered list does, and a page that comes back short is counted afresh.");
 
         group.MapGet("/export", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ([AsParameters] CustomerListQuery query, HttpContext http, CustomerExport export, CancellationToken ct) =>
             {

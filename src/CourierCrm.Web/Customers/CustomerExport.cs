@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CourierCrm.Domain.Audit;
 using CourierCrm.Domain.Organisation;
+using CourierCrm.Web.Exports;
 using CourierCrm.Web.Platform;
 using CourierCrm.Web.Platform.Audit;
 using Microsoft.Extensions.Localization;
@@ -54,27 +55,15 @@ public sealed class CustomerExport(CustomerQueries queries, AuditLog audit, Time
 
     /// <summary>
     /// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel on Chinese Windows reads it as UTF-8),
-    /// CRLF line ends, every cell made safe by <see cref="Cell"/>.
+    /// CRLF line ends, every cell made safe by the one formula rule of all exports (<see cref="SpreadsheetCell.Csv"/>).
     /// </summary>
     public static byte[] WriteCsv(IEnumerable<IReadOnlyList<string?>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
         foreach (var row in rows)
-            text.Append(string.Join(',', row.Select(Cell))).Append("\r\n");
+            text.Append(string.Join(',', row.Select(SpreadsheetCell.Csv))).Append("\r\n");
         return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text.ToString())];
-    }
-
-    /// <summary>
-    /// One cell: a value a spreadsheet would run as a formula (starting with = + - @, tab or carriage
-    /// return) gets a leading single quote so it stays text; a value with a comma, quote or line break is
-    /// quoted with its quotes doubled.
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     /// <summary>The filter in the list's query-string words (as in its address), for the audit entry.</summary>

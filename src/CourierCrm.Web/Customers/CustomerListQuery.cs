@@ -24,4 +24,11 @@ public sealed class CustomerListQuery
     public SortDirection? Direction { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
+    /// <summary>
+    /// The total an earlier page with the same filters answered. When given, the list is not counted
+    /// again (counting a large archive on every page is the costly part of paging), the page is placed
+    /// by it and it is answered back. Customers added or deleted since shift pages by that many rows,
+    /// as any change between two pages does; a page that comes back short is counted afresh.
+    /// </summary>
+    public int? KnownTotal { get; set; }
 }

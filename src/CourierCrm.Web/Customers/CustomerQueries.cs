@@ -13,15 +13,39 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
 {
     public static readonly string[] SortFields = ["name", "code", "createdAt", "updatedAt"];
 
+    /// <summary>
+    /// One page of the filtered list. Counted only when the caller does not know the total yet, and
+    /// read by the sort's index from whichever end of the list is nearer (PageWindow), so a deep page
+    /// costs what the first does.
+    /// </summary>
     public async Task<PagedResult<CustomerListItem>> ListAsync(Viewer viewer, CustomerListQuery q, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
-        var total = await query.CountAsync(ct);
         var size = PageLimits.Size(q.PageSize);
         var page = PageLimits.Number(q.Page);
-        var items = await RowsAsync(db, viewer, Order(query, q), (page - 1) * size, size, ct);
+        var known = q.KnownTotal is >= 0;
+        var total = known ? q.KnownTotal!.Value : await query.CountAsync(ct);
+        var window = PageWindow.Of(total, page, size);
+        var items = await PageAsync(db, viewer, query, q, window, ct);
+        if (known && items.Count != window.Take)
+        {
+            // The page came back short: the remembered total is out of date (customers deleted since) or wrong.
+            total = await query.CountAsync(ct);
+            window = PageWindow.Of(total, page, size);
+            items = await PageAsync(db, viewer, query, q, window, ct);
+        }
         return new PagedResult<CustomerListItem>(items, total, page, size);
+    }
+
+    private static async Task<List<CustomerListItem>> PageAsync(CrmDbContext db, Viewer viewer, IQueryable<Customer> query,
+        CustomerListQuery q, PageWindow window, CancellationToken ct)
+    {
+        if (window.Take == 0) return [];
+        var descending = q.Direction == SortDirection.Desc;
+        var rows = await RowsAsync(db, viewer, Order(query, q.Sort, window.FromEnd ? !descending : descending), window.Skip, window.Take, ct);
+        if (window.FromEnd) rows.Reverse();
+        return rows;
     }
 
     /// <summary>
@@ -33,7 +57,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
         var total = await query.CountAsync(ct);
-        return (await RowsAsync(db, viewer, Order(query, q), 0, max, ct), total);
+        return (await RowsAsync(db, viewer, Order(query, q.Sort, q.Direction == SortDirection.Desc), 0, max, ct), total);
     }
 
     /// <summary>The tags used on customers the viewer can see, most used first, for the list's tag filter.</summary>
@@ -46,17 +70,20 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
             .Select(g => g.Key).Take(100).ToListAsync(ct);
     }
 
-    private static IQueryable<Customer> Order(IQueryable<Customer> query, CustomerListQuery q)
-    {
-        var desc = q.Direction == SortDirection.Desc;
-        return (q.Sort ?? "name") switch
+    /// <summary>
+    /// The list's order. Every order ends in the unique Id (or is the unique Code), so it is total: a
+    /// page read backwards from the end holds exactly the rows the forward read has there. Each
+    /// order has an index: (Name, Id), Code, (CreatedAt, Id), (UpdatedAt, Id), and per scope
+    /// (OwnerId | OutletId | RegionId, Name, Id).
+    /// </summary>
+    private static IQueryable<Customer> Order(IQueryable<Customer> query, string? sort, bool desc) =>
+        (sort ?? "name") switch
         {
             "code" => desc ? query.OrderByDescending(c => c.Code) : query.OrderBy(c => c.Code),
             "createdAt" => desc ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
             "updatedAt" => desc ? query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
             _ => desc ? query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id) : query.OrderBy(c => c.Name).ThenBy(c => c.Id),
         };
-    }
 
     private static async Task<List<CustomerListItem>> RowsAsync(CrmDbContext db, Viewer viewer, IQueryable<Customer> ordered, int skip, int take, CancellationToken ct)
     {

@@ -15,17 +15,48 @@ public sealed class WaybillQueries(IDbContextFactory<CrmDbContext> dbFactory, Ti
 {
     public const int ShippingMonths = 24;
 
-    public async Task<PagedResult<WaybillListItem>> ListAsync(Viewer viewer, WaybillListQuery q, CancellationToken ct)
+    public Task<PagedResult<WaybillListItem>> ListAsync(Viewer viewer, WaybillListQuery q, CancellationToken ct) =>
+        ListAsync(viewer, q, null, ct);
+
+    /// <summary>
+    /// One page of the filtered list, newest first. <paramref name="knownTotal"/> is the total an
+    /// earlier page with the same filters answered (the list page passes it back): counting is the
+    /// costly part of paging a large table, so it is done once per filter, not once per page.
+    /// The page's ids are picked first, by indexes that cover the filters and the order, from the
+    /// nearer end of the list (PageWindow); only then are those few waybills read.
+    /// </summary>
+    public async Task<PagedResult<WaybillListItem>> ListAsync(Viewer viewer, WaybillListQuery q, int? knownTotal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Filter(db.Waybills.AsNoTracking().VisibleTo(db, viewer), q);
-        var total = await query.CountAsync(ct);
         var size = PageLimits.Size(q.PageSize);
         var page = PageLimits.Number(q.Page);
-        var rows = await Rows(db, query.OrderByDescending(w => w.OrderedAt).ThenByDescending(w => w.Id).Skip((page - 1) * size).Take(size))
-            .ToListAsync(ct);
+        var total = knownTotal is >= 0 ? knownTotal.Value : await query.CountAsync(ct);
+        var window = PageWindow.Of(total, page, size);
+        var rows = await PageAsync(db, viewer, query, window, ct);
+        if (knownTotal is >= 0 && rows.Count != window.Take)
+        {
+            // The page came back short: the remembered total is out of date (waybills matched since) or wrong.
+            total = await query.CountAsync(ct);
+            window = PageWindow.Of(total, page, size);
+            rows = await PageAsync(db, viewer, query, window, ct);
+        }
         var mask = WaybillMasking.Masks(viewer);
         return new PagedResult<WaybillListItem>(rows.Select(r => Item(r, mask)).ToList(), total, page, size);
+    }
+
+    private static async Task<List<Row>> PageAsync(CrmDbContext db, Viewer viewer, IQueryable<Waybill> query, PageWindow window, CancellationToken ct)
+    {
+        if (window.Take == 0) return [];
+        var ordered = window.FromEnd
+            ? query.OrderBy(w => w.OrderedAt).ThenBy(w => w.Id)
+            : query.OrderByDescending(w => w.OrderedAt).ThenByDescending(w => w.Id);
+        var ids = await ordered.Skip(window.Skip).Take(window.Take).Select(w => w.Id).ToListAsync(ct);
+        if (window.FromEnd) ids.Reverse();
+        // The ids came from the scoped query; the scope is applied again so no read of waybills skips it.
+        var rows = await Rows(db, db.Waybills.AsNoTracking().VisibleTo(db, viewer).Where(w => ids.Contains(w.Id))).ToListAsync(ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return rows.OrderBy(r => position[r.Waybill.Id]).ToList();
     }
 
     public async Task<WaybillDetail?> GetAsync(Viewer viewer, string number, CancellationToken ct)

@@ -40,9 +40,14 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(x => x.PhoneDigits);
         b.HasIndex(x => x.PhoneLast4);
         b.HasIndex(x => x.MonthlyAccountNo);
-        b.HasIndex(x => new { x.OwnerId, x.Name });
-        b.HasIndex(x => new { x.OutletId, x.Name });
-        b.HasIndex(x => new { x.RegionId, x.Name });
+        // Each scope's list in name order, ending in Id like the list's order so PostgreSQL reads a
+        // page (forwards or backwards) straight from the index; SQLite has the rowid there anyway.
+        b.HasIndex(x => new { x.OwnerId, x.Name, x.Id });
+        b.HasIndex(x => new { x.OutletId, x.Name, x.Id });
+        b.HasIndex(x => new { x.RegionId, x.Name, x.Id });
+        // The list's other orders (CustomerQueries.Order).
+        b.HasIndex(x => new { x.CreatedAt, x.Id });
+        b.HasIndex(x => new { x.UpdatedAt, x.Id });
 
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Outlet>().WithMany().HasForeignKey(x => x.OutletId).OnDelete(DeleteBehavior.Restrict);

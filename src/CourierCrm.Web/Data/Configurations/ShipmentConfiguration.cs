@@ -24,10 +24,16 @@ internal sealed class WaybillConfiguration : IEntityTypeConfiguration<Waybill>
 
         b.HasIndex(x => x.Number).IsUnique();
         // (CustomerId, OrderedAt) serves the 360 page's monthly figures and recent waybills, and
-        // with FreightFen included the classification aggregate reads the index alone.
-        b.HasIndex(x => new { x.CustomerId, x.OrderedAt, x.FreightFen });
+        // with FreightFen included the classification aggregate reads the index alone. Status and
+        // Product make it cover the list's filters too: a scoped list with a status or product
+        // filter picks and sorts its page's ids from the index without reading a waybill.
+        b.HasIndex(x => new { x.CustomerId, x.OrderedAt, x.FreightFen, x.Status, x.Product });
+        // A scoped list filtered by the start of a number: a short range per customer in scope.
+        b.HasIndex(x => new { x.CustomerId, x.Number, x.OrderedAt });
         b.HasIndex(x => x.OrderedAt);
-        b.HasIndex(x => new { x.Status, x.OrderedAt });
+        // Status with Product at the end: the list filtered by both walks one status in date order
+        // and checks the product in the index.
+        b.HasIndex(x => new { x.Status, x.OrderedAt, x.Product });
         b.HasIndex(x => x.PickupOutletId);
 
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.SetNull);

@@ -378,13 +378,17 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PhoneLast4");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Name", "Id");
 
-                    b.HasIndex("OutletId", "Name");
+                    b.HasIndex("UpdatedAt", "Id");
 
-                    b.HasIndex("OwnerId", "Name");
+                    b.HasIndex("OutletId", "Name", "Id");
 
-                    b.HasIndex("RegionId", "Name");
+                    b.HasIndex("OwnerId", "Name", "Id");
+
+                    b.HasIndex("RegionId", "Name", "Id");
 
                     b.ToTable("Customers");
                 });
@@ -819,9 +823,11 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PickupOutletId");
 
-                    b.HasIndex("Status", "OrderedAt");
+                    b.HasIndex("CustomerId", "Number", "OrderedAt");
 
-                    b.HasIndex("CustomerId", "OrderedAt", "FreightFen");
+                    b.HasIndex("Status", "OrderedAt", "Product");
+
+                    b.HasIndex("CustomerId", "OrderedAt", "FreightFen", "Status", "Product");
 
                     b.ToTable("Waybills");
                 });

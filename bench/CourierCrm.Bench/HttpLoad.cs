@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace CourierCrm.Bench;
+
+/// <summary>
+/// A fixed number of HTTP clients, each sending its next request as soon as the last answered
+/// (a closed loop), for a warm-up and then a measured period. Every answer must be 200 and is read
+/// to its end, so the time is what a caller waits for the whole response.
+/// </summary>
+internal static class HttpLoad
+{
+    public static async Task<Latency> RunAsync(HttpClient client, Func<int, string> pathOf, int clients, TimeSpan warmUp, TimeSpan measured)
+    {
+        var next = -1;
+        await RunForAsync(client, pathOf, clients, warmUp, () => Interlocked.Increment(ref next), record: null);
+        var times = new List<double>[clients];
+        for (var i = 0; i < clients; i++) times[i] = new List<double>(4096);
+        var watch = Stopwatch.StartNew();
+        await RunForAsync(client, pathOf, clients, measured, () => Interlocked.Increment(ref next), times);
+        return Latency.Of(times.SelectMany(t => t).ToList(), watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task RunForAsync(HttpClient client, Func<int, string> pathOf, int clients, TimeSpan period,
+        Func<int> nextIndex, List<double>[]? record)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(period.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var path = pathOf(nextIndex());
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                var elapsed = Latency.Milliseconds(start);
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                record?[worker].Add(elapsed);
+            }
+        }));
+        await Task.WhenAll(workers);
+    }
+
+    /// <summary>A client that keeps one connection per concurrent caller open for the whole run.</summary>
+    public static HttpClient ClientFor(Uri baseAddress, int clients) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60),
+        };
+}
