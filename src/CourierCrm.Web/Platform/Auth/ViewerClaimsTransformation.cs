@@ -14,11 +14,21 @@ namespace CourierCrm.Web.Platform.Auth;
 /// </summary>
 public sealed class ViewerClaimsTransformation(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider clock, IHttpContextAccessor http) : IClaimsTransformation
 {
+    private static readonly object ResolvedKey = new();
+
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true || CrmClaims.ToViewer(principal) is not null || IsStaticAsset(http.HttpContext?.Request.Path))
             return principal;
-        var viewer = await ResolveAsync(principal);
+        // Authentication may run several times in one request (the policy scheme, authorization); read the viewer once.
+        var items = http.HttpContext?.Items;
+        Viewer? viewer;
+        if (items is not null && items.TryGetValue(ResolvedKey, out var resolved)) viewer = (Viewer?)resolved;
+        else
+        {
+            viewer = await ResolveAsync(principal);
+            if (items is not null) items[ResolvedKey] = viewer;
+        }
         if (viewer is null) return principal;
         var result = principal.Clone();
         result.AddIdentity(CrmClaims.ToIdentity(viewer));
