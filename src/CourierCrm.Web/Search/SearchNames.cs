@@ -31,21 +31,38 @@ internal static class SearchNames
 
     private static async Task<List<Candidate>> TrigramAsync(CrmDbContext db, Viewer viewer, string text, int limit, CancellationToken ct)
     {
+        // Names that start with the query come from the name index (a range, not a scan) and rank first.
+        var prefixed = await StartingWithAsync(db, viewer, text, limit, ct);
         // A quoted FTS5 phrase matches the text as a substring with the trigram tokenizer; quotes inside are doubled.
+        // No ORDER BY: a common piece ("有限公") matches tens of thousands of names, and sorting them all
+        // before taking a page cost seconds; the first matches in scope are streamed and ranked in memory.
         var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var names = db.Database.SqlQuery<NameRow>(
             $"""SELECT rowid AS "RowId", "CustomerId", "Name" FROM "CustomerSearch" WHERE "CustomerSearch" MATCH {phrase}""");
         var rows = await (
             from n in names
             join c in db.Customers.AsNoTracking().VisibleTo(viewer) on n.CustomerId equals c.Id
-            orderby n.Name.StartsWith(text) ? 0 : 1, n.Name
             select new { c.Id, c.Code, c.Name, c.Type, c.Phone, IsContact = n.RowId % 2 == 1, Matched = n.Name })
             .Take(limit * 2).ToListAsync(ct);
-        return rows.Select(r => Candidate(r.Id, r.Code, r.Name, r.Type, r.Phone, r.IsContact ? r.Matched : null, text)).ToList();
+        return prefixed
+            .Concat(rows.Select(r => Candidate(r.Id, r.Code, r.Name, r.Type, r.Phone, r.IsContact ? r.Matched : null, text)))
+            .ToList();
+    }
+
+    /// <summary>Customers whose name starts with the text, by an index range on Name (SQLite turns StartsWith into a scanning LIKE).</summary>
+    private static async Task<List<Candidate>> StartingWithAsync(CrmDbContext db, Viewer viewer, string text, int limit, CancellationToken ct)
+    {
+        var upper = text + '\uffff';
+        var rows = await db.Customers.AsNoTracking().VisibleTo(viewer)
+            .Where(c => string.Compare(c.Name, text) >= 0 && string.Compare(c.Name, upper) < 0)
+            .OrderBy(c => c.Name).Take(limit)
+            .Select(c => new { c.Id, c.Code, c.Name, c.Type, c.Phone }).ToListAsync(ct);
+        return rows.Select(r => Candidate(r.Id, r.Code, r.Name, r.Type, r.Phone, null, text)).ToList();
     }
 
     private static async Task<List<Candidate>> ScanAsync(CrmDbContext db, Viewer viewer, string text, int limit, CancellationToken ct)
     {
+        var prefixed = await StartingWithAsync(db, viewer, text, limit, ct);
         var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
         var own = await customers.Where(c => c.Name.Contains(text)).Take(limit)
             .Select(c => new { c.Id, c.Code, c.Name, c.Type, c.Phone }).ToListAsync(ct);
@@ -55,7 +72,8 @@ internal static class SearchNames
             join c in customers on x.CustomerId equals c.Id
             select new { c.Id, c.Code, c.Name, c.Type, c.Phone, Contact = x.Name })
             .Take(limit).ToListAsync(ct);
-        return own.Select(r => Candidate(r.Id, r.Code, r.Name, r.Type, r.Phone, null, text))
+        return prefixed
+            .Concat(own.Select(r => Candidate(r.Id, r.Code, r.Name, r.Type, r.Phone, null, text)))
             .Concat(contacts.Select(r => Candidate(r.Id, r.Code, r.Name, r.Type, r.Phone, r.Contact, text)))
             .ToList();
     }
