@@ -2,6 +2,7 @@ using CourierCrm.Web.Customers;
 using CourierCrm.Web.Data;
 using CourierCrm.Web.Demo;
 using CourierCrm.Web.Exports;
+using CourierCrm.Web.Imports;
 using CourierCrm.Web.Organisation;
 using CourierCrm.Web.Platform.Api;
 using CourierCrm.Web.Platform.Audit;
@@ -10,6 +11,7 @@ using CourierCrm.Web.Platform.Jobs;
 using CourierCrm.Web.Platform.Layout;
 using CourierCrm.Web.Platform.Localization;
 using CourierCrm.Web.Search;
+using CourierCrm.Web.Segmentation;
 using CourierCrm.Web.Shipments;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
@@ -61,7 +63,9 @@ public static class CourierCrmApp
         services.AddShipments();
         services.AddSearch();
         services.AddExports();
+        services.AddImports(configuration);
         services.AddJobs(configuration);
+        services.AddSegmentation(configuration);
         return services;
     }
 
@@ -97,7 +101,9 @@ public static class CourierCrmApp
         api.MapShipmentEndpoints();
         api.MapSearchEndpoints();
         api.MapExportEndpoints();
+        api.MapImportEndpoints();
         api.MapJobEndpoints();
+        api.MapSegmentationEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();

@@ -33,6 +33,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Waybill> Waybills => Set<Waybill>();
     public DbSet<TrackingEvent> TrackingEvents => Set<TrackingEvent>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    public DbSet<Segmentation.ClassificationRunRow> ClassificationRuns => Set<Segmentation.ClassificationRunRow>();
+    public DbSet<Segmentation.CustomerClassificationRow> CustomerClassifications => Set<Segmentation.CustomerClassificationRow>();
+    public DbSet<Segmentation.ClassChangeRow> ClassChanges => Set<Segmentation.ClassChangeRow>();
+    public DbSet<Imports.ImportMapping> ImportMappings => Set<Imports.ImportMapping>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

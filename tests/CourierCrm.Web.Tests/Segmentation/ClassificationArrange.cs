@@ -1,0 +1,47 @@
+using System.Globalization;
+using CourierCrm.Domain.Shipments;
+using CourierCrm.Web.Data;
+using CourierCrm.Web.Data.Bulk;
+using CourierCrm.Web.Segmentation;
+using CourierCrm.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CourierCrm.Web.Tests.Segmentation;
+
+/// <summary>
+/// Customers and waybills for classification tests. Each test classifies up to its own day years
+/// ahead, where no demo or other test waybill falls into the period: the revenue ranking then holds
+/// only the test's customers, whatever else the shared database contains.
+/// </summary>
+internal static class ClassificationArrange
+{
+    /// <summary>An instant given in China time ("2041-04-01 01:00" China is 2041-03-31 17:00 UTC).</summary>
+    public static DateTimeOffset China(string localTime) =>
+        new(DateTime.ParseExact(localTime, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
+
+    public static Task<int> CustomerOfAsync(CrmWebFactory factory, string userName) =>
+        Arrange.CustomerAsync(factory, userName, new CustomerInputBuilder());
+
+    /// <summary>Waybills of the customer: (when, China time; freight in fen).</summary>
+    public static async Task WaybillsAsync(CrmWebFactory factory, int customerId, params (string At, long FreightFen)[] waybills)
+    {
+        var prefix = "CL" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var batch = waybills.Select((w, i) => new Waybill
+        {
+            Number = prefix + i.ToString("D3", CultureInfo.InvariantCulture), CustomerId = customerId,
+            OriginCity = "深圳市", DestinationCity = "上海市", FreightFen = w.FreightFen, WeightGrams = 1_000,
+            OrderedAt = China(w.At), UpdatedAt = China(w.At),
+        }).ToList();
+        await new WaybillBulkWriter(factory.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>()).UpsertAsync(batch, CancellationToken.None);
+    }
+
+    public static Task<ClassificationRunSummary> RunAsync(CrmWebFactory factory, DateOnly asOf) =>
+        factory.Services.GetRequiredService<ClassificationRunner>().RunAsync(asOf, "test", null, CancellationToken.None);
+
+    public static async Task<CustomerClassificationRow> ClassesAsync(CrmWebFactory factory, long runId, int customerId)
+    {
+        await using var db = factory.NewDb();
+        return await db.CustomerClassifications.AsNoTracking().SingleAsync(c => c.RunId == runId && c.CustomerId == customerId);
+    }
+}

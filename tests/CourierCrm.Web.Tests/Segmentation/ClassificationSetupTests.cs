@@ -1,0 +1,54 @@
+using CourierCrm.Domain.Classification;
+using CourierCrm.Web.Segmentation;
+using CourierCrm.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CourierCrm.Web.Tests.Segmentation;
+
+/// <summary>
+/// How the classification run is set up: its aggregate reads the waybills' covering index, never the
+/// waybill rows (the difference between a second and ten at a million waybills, docs/benchmarks.md),
+/// and it is scheduled every night. Provider-independent or SQLite-specific, so SQLite only.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteClassificationSetupTests(SqliteCrmWebFactory factory)
+{
+    [Fact]
+    public async Task The_activity_aggregate_reads_waybills_through_the_covering_index()
+    {
+        await using var db = factory.NewDb();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var period = ClassificationPeriod.Ending(new DateOnly(2026, 11, 23), 12);
+        command.CommandText = "EXPLAIN QUERY PLAN " + CustomerActivityQuery.SqlFor(db);
+        foreach (var (name, value) in new (string, object)[] { ("$from", 0L), ("$to", 0L), ("$months", CustomerActivityQuery.MonthOfDay(period)) })
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(3));
+
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX IX_Waybills_CustomerId_OrderedAt_FreightFen_Status_Product", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN w", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_nightly_run_is_scheduled_at_half_past_two_China_time()
+    {
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var triggers = await scheduler.GetTriggersOfJob(NightlyClassification.Key);
+
+        var cron = Assert.IsAssignableFrom<ICronTrigger>(Assert.Single(triggers));
+        Assert.Equal("0 30 2 * * ?", cron.CronExpressionString);
+        Assert.Equal(TimeSpan.FromHours(8), cron.TimeZone.BaseUtcOffset);
+    }
+}
