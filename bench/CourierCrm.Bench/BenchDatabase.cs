@@ -27,6 +27,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>A fresh SQLite file (an old one at the path is deleted first).</summary>
     public static Task<BenchDatabase> FreshSqliteAsync(string path, IDictionary<string, string?>? extra = null)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(path + suffix);
         return OpenAsync(new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())

@@ -3,6 +3,8 @@ using CourierCrm.Bench;
 
 // CourierCrm benchmarks (docs/benchmarks.md has the commands and the measured results).
 //   import   [--rows N] [--batch N] [--dir DIR] [--postgres CONNECTION] [--reimport]
+//   import-csv [--rows N] [--dir DIR]
+//   classify [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--rounds N]
 //   generate (--sqlite FILE | --postgres CONNECTION) [--customers N] [--waybills N]
 //   search   [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--clients N] [--seconds N] [--samples N] [--scope All|Outlet] [--kinds a,b]
 //   list     [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--calls N] [--users a,b,c]
@@ -20,6 +22,11 @@ switch (args.FirstOrDefault())
         else
             await ImportBenchmark.RunSqliteAsync(options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "ccrm-bench")), rows, batch, options.ContainsKey("reimport"));
         return 0;
+    case "import-csv":
+        await CsvImportBenchmark.RunSqliteAsync(options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "ccrm-bench")), Number("rows", 1_000_000));
+        return 0;
+    case "classify":
+        return await ClassificationBenchmark.RunAsync(args);
     case "generate":
         var settings = new Dictionary<string, string?>
         {
@@ -51,6 +58,8 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine("""
             usage: CourierCrm.Bench import [--rows 1000000] [--batch 10000] [--dir DIR] [--postgres CONNECTION] [--reimport]
+                   CourierCrm.Bench import-csv [--rows 1000000] [--dir DIR]
+                   CourierCrm.Bench classify [--db /tmp/ccrm-bench/big.db | --postgres CONNECTION] [--customers 100000] [--waybills 1000000] [--rounds 5]
                    CourierCrm.Bench generate (--sqlite FILE | --postgres CONNECTION) [--customers 100000] [--waybills 1000000]
                    CourierCrm.Bench search [--db /tmp/ccrm-big.db | --postgres CONNECTION] [--clients 32] [--seconds 10] [--warmup 3] [--samples 200] [--scope All|Outlet]
                        [--kinds phone-prefix,last-four,waybill,name-3,name-2]

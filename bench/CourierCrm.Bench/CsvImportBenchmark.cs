@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CourierCrm.Domain.Organisation;
+using CourierCrm.Domain.Shipments;
+using CourierCrm.Web.Organisation;
+using CourierCrm.Web.Platform.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CourierCrm.Bench;
+
+/// <summary>
+/// Issue 3, "Import 1,000,000 waybill rows from CSV into SQLite": the whole import as a person runs it —
+/// upload to the product over HTTP, the proposed column mapping, the background job reading, checking,
+/// matching and writing every row with its checkpoints — against a plain prepared INSERT loop of the same
+/// rows in the same run.
+/// </summary>
+internal static class CsvImportBenchmark
+{
+    public const double MinRatio = 0.5;
+
+    private static readonly string[] Header =
+        ["运单号", "客户编码", "产品", "寄件人", "寄件人电话", "寄件地址", "收件人", "收件人电话", "收件地址", "始发城市", "目的城市", "件数", "重量(kg)", "运费(元)", "付款方式", "状态", "下单时间"];
+
+    public static async Task RunSqliteAsync(string directory, int rows)
+    {
+        Directory.CreateDirectory(directory);
+        var now = DateTimeOffset.UtcNow;
+        var smallCompany = new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true", ["Demo:Customers"] = "200", ["Demo:Waybills"] = "0" };
+        Console.WriteLine($"SQLite, {rows:N0} waybill rows from CSV, files in {directory}");
+
+        double baseline;
+        var csv = Path.Combine(directory, $"waybills-{rows}.csv");
+        await using (var db = await BenchDatabase.FreshSqliteAsync(Path.Combine(directory, "csv-baseline.db"), smallCompany))
+        {
+            var generator = await BenchRows.GeneratorAsync(db.DbFactory, now);
+            var written = await WriteCsvAsync(csv, BenchRows.Batches(generator, rows, 10_000));
+            Console.WriteLine($"  CSV file: {new FileInfo(csv).Length / 1048576.0:0} MB, {written:N0} rows");
+            var watch = Stopwatch.StartNew();
+            foreach (var batch in BenchRows.Batches(await BenchRows.GeneratorAsync(db.DbFactory, now), rows, 10_000))
+                await Baselines.SqliteInsertLoopAsync(db.DbFactory, batch);
+            baseline = rows / watch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  plain prepared INSERT loop of the same rows: {watch.Elapsed.TotalSeconds:0.0} s, {baseline:N0} rows/s"));
+        }
+
+        await using (var db = await BenchDatabase.FreshSqliteAsync(Path.Combine(directory, "csv-import.db"), smallCompany))
+        {
+            var address = await db.ServeAsync();
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromHours(1) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AdminTokenAsync(db));
+
+            var upload = Stopwatch.StartNew();
+            using var content = new MultipartFormDataContent();
+            await using var file = File.OpenRead(csv);
+            content.Add(new StreamContent(file), "file", Path.GetFileName(csv));
+            var uploaded = await http.PostAsync("/api/v1/imports/waybills", content);
+            var body = await uploaded.Content.ReadAsStringAsync();
+            if (!uploaded.IsSuccessStatusCode) throw new InvalidOperationException($"Upload refused: {(int)uploaded.StatusCode} {body}");
+            using var draft = JsonDocument.Parse(body);
+            var jobId = draft.RootElement.GetProperty("jobId").GetGuid();
+            var mapping = draft.RootElement.GetProperty("proposedMapping");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  upload and preview: {upload.Elapsed.TotalSeconds:0.0} s"));
+
+            ImportBenchmark.ResetPeakMemory();
+            var import = Stopwatch.StartNew();
+            var started = await http.PostAsJsonAsync($"/api/v1/imports/{jobId}/start", new { mapping });
+            if (!started.IsSuccessStatusCode) throw new InvalidOperationException($"Start refused: {(int)started.StatusCode} {await started.Content.ReadAsStringAsync()}");
+            JobView job;
+            while (true)
+            {
+                job = (await http.GetFromJsonAsync<JobView>($"/api/v1/jobs/{jobId}", JobJson.Options))!;
+                if (job.IsFinished) break;
+                await Task.Delay(250);
+            }
+            var rate = job.DoneUnits / import.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  product import job: {job.Status}, {job.DoneUnits:N0} rows ({job.ErrorCount:N0} with errors) in {import.Elapsed.TotalSeconds:0.0} s, {rate:N0} rows/s"));
+            if (job.Status != JobStatus.Succeeded || job.ErrorCount > 0)
+                Console.WriteLine($"  message: {job.Message}");
+            var ratio = rate / baseline;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  ratio to the plain insert loop: {ratio:0.00}x (target >= {MinRatio:0.0}x: {(ratio >= MinRatio ? "met" : "NOT met")})"));
+            ImportBenchmark.PrintMemory("the process while the product imported (the product's host included)");
+        }
+    }
+
+    private static async Task<string> AdminTokenAsync(BenchDatabase database)
+    {
+        var admin = await BenchViewers.UserAsync(database.DbFactory, "admin");
+        using var services = database.Services.CreateScope();
+        var result = await services.ServiceProvider.GetRequiredService<StaffAdministration>()
+            .IssueTokenAsync(admin, new ApiTokenInput("csv import benchmark", StaffRole.Administrator, DataScope.All, null, null, null), CancellationToken.None);
+        return result.Succeeded ? result.Value!.Token : throw new InvalidOperationException($"Could not issue the benchmark's token: {result.Status}");
+    }
+
+    /// <summary>The rows as a courier's export would have them: Chinese headers, yuan, kilograms, China time, UTF-8.</summary>
+    private static async Task<int> WriteCsvAsync(string path, IEnumerable<List<Waybill>> batches)
+    {
+        var count = 0;
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await writer.WriteLineAsync(string.Join(',', Header));
+        var china = TimeSpan.FromHours(8);
+        foreach (var batch in batches)
+            foreach (var w in batch)
+            {
+                count++;
+                await writer.WriteLineAsync(string.Join(',',
+                    w.Number, w.CustomerCode, w.Product, Quote(w.SenderName), w.SenderPhone, Quote(w.SenderAddress),
+                    Quote(w.ReceiverName), w.ReceiverPhone, Quote(w.ReceiverAddress), w.OriginCity, w.DestinationCity,
+                    w.Pieces.ToString(CultureInfo.InvariantCulture),
+                    (w.WeightGrams / 1000m).ToString("0.###", CultureInfo.InvariantCulture),
+                    (w.FreightFen / 100m).ToString("0.00", CultureInfo.InvariantCulture),
+                    w.Payer, w.Status, w.OrderedAt.ToOffset(china).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+            }
+        return count;
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
