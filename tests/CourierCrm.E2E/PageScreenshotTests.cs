@@ -18,6 +18,8 @@ public sealed class PageScreenshotTests(E2EApp app, ITestOutputHelper output)
         new("customer-new", Paths.NewCustomer, "field-name"),
         new("customer-360", Paths.Customer(customer.Id), "customer-360"),
         new("customer-edit", Paths.EditCustomer(customer.Id), "field-name"),
+        new("imports", "/imports"),
+        new("jobs", "/jobs"),
         new("admin-organisation", "/admin/organisation"),
         new("admin-users", "/admin/users"),
         new("admin-roles", "/admin/roles"),
