@@ -29,15 +29,16 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(options.Postgres))
                 throw new InvalidOperationException("Database:Provider is Postgres but Database:Postgres (the connection string) is empty.");
-            services.AddDbContextFactory<PostgresCrmDbContext>(o => o.UseNpgsql(options.Postgres));
+            services.AddPooledDbContextFactory<PostgresCrmDbContext>(o => o.UseNpgsql(options.Postgres));
             services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<PostgresCrmDbContext>>();
         }
         else
         {
             var connection = SqliteConnectionString(options, environment);
-            services.AddDbContextFactory<SqliteCrmDbContext>(o => o.UseSqlite(connection));
+            services.AddPooledDbContextFactory<SqliteCrmDbContext>(o => o.UseSqlite(connection));
             services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<SqliteCrmDbContext>>();
         }
+        // Pooled: every request and job opens several short-lived contexts, and building one costs more than the query it runs.
         // Identity's stores want a scoped context; everything else opens one per operation.
         services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
         return services;

@@ -49,6 +49,7 @@ public abstract class CrmWebFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public async Task InitializeAsync()
     {
+        SqlCapture.Listen();
         await CreateDatabaseAsync();
         await StartLock.WaitAsync();
         try

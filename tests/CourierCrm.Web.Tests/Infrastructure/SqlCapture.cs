@@ -18,6 +18,12 @@ public sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyVal
     private static readonly AsyncLocal<List<CapturedCommand>?> Current = new();
     private static readonly Lazy<IDisposable> Subscription = new(() => DiagnosticListener.AllListeners.Subscribe(new SqlCapture()));
 
+    /// <summary>
+    /// Listens from before the product opens its first context: a pooled context keeps EF's decision
+    /// that nobody listens to command events for a while, so a listener added later would hear nothing.
+    /// </summary>
+    public static void Listen() => _ = Subscription.Value;
+
     public static async Task<(T Result, List<CapturedCommand> Commands)> RecordAsync<T>(Func<Task<T>> action)
     {
         _ = Subscription.Value;
