@@ -25,28 +25,55 @@ internal static class CsvImportBenchmark
     private static readonly string[] Header =
         ["运单号", "客户编码", "产品", "寄件人", "寄件人电话", "寄件地址", "收件人", "收件人电话", "收件地址", "始发城市", "目的城市", "件数", "重量(kg)", "运费(元)", "付款方式", "状态", "下单时间"];
 
-    public static async Task RunSqliteAsync(string directory, int rows)
+    private static readonly Dictionary<string, string?> SmallCompany = new() { ["Database:SeedDemoData"] = "true", ["Demo:Customers"] = "200", ["Demo:Waybills"] = "0" };
+
+    public static Task RunSqliteAsync(string directory, int rows)
+    {
+        Console.WriteLine($"SQLite, {rows:N0} waybill rows from CSV, files in {directory}; baseline: a plain prepared INSERT loop");
+        return RunAsync(directory, rows,
+            () => BenchDatabase.FreshSqliteAsync(Path.Combine(directory, "csv-baseline.db"), SmallCompany),
+            () => BenchDatabase.FreshSqliteAsync(Path.Combine(directory, "csv-import.db"), SmallCompany),
+            Baselines.SqliteInsertLoopAsync, "plain prepared INSERT loop");
+    }
+
+    public static async Task RunPostgresAsync(string directory, string server, int rows)
+    {
+        Console.WriteLine($"PostgreSQL, {rows:N0} waybill rows from CSV, file in {directory}; baseline: plain binary COPY");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            await RunAsync(directory, rows,
+                () => BenchDatabase.FreshPostgresAsync(server, "ccrm_csv_copy_" + suffix, SmallCompany),
+                () => BenchDatabase.FreshPostgresAsync(server, "ccrm_csv_import_" + suffix, SmallCompany),
+                Baselines.PostgresCopyAsync, "plain binary COPY");
+        }
+        finally
+        {
+            await BenchDatabase.DropPostgresAsync(server, "ccrm_csv_copy_" + suffix);
+            await BenchDatabase.DropPostgresAsync(server, "ccrm_csv_import_" + suffix);
+        }
+    }
+
+    private static async Task RunAsync(string directory, int rows, Func<Task<BenchDatabase>> baselineDatabase, Func<Task<BenchDatabase>> importDatabase,
+        Func<Microsoft.EntityFrameworkCore.IDbContextFactory<CourierCrm.Web.Data.CrmDbContext>, IReadOnlyList<Waybill>, Task> baselineWrite, string baselineName)
     {
         Directory.CreateDirectory(directory);
         var now = DateTimeOffset.UtcNow;
-        var smallCompany = new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true", ["Demo:Customers"] = "200", ["Demo:Waybills"] = "0" };
-        Console.WriteLine($"SQLite, {rows:N0} waybill rows from CSV, files in {directory}");
-
         double baseline;
         var csv = Path.Combine(directory, $"waybills-{rows}.csv");
-        await using (var db = await BenchDatabase.FreshSqliteAsync(Path.Combine(directory, "csv-baseline.db"), smallCompany))
+        await using (var db = await baselineDatabase())
         {
             var generator = await BenchRows.GeneratorAsync(db.DbFactory, now);
             var written = await WriteCsvAsync(csv, BenchRows.Batches(generator, rows, 10_000));
             Console.WriteLine($"  CSV file: {new FileInfo(csv).Length / 1048576.0:0} MB, {written:N0} rows");
             var watch = Stopwatch.StartNew();
             foreach (var batch in BenchRows.Batches(await BenchRows.GeneratorAsync(db.DbFactory, now), rows, 10_000))
-                await Baselines.SqliteInsertLoopAsync(db.DbFactory, batch);
+                await baselineWrite(db.DbFactory, batch);
             baseline = rows / watch.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  plain prepared INSERT loop of the same rows: {watch.Elapsed.TotalSeconds:0.0} s, {baseline:N0} rows/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {baselineName} of the same rows: {watch.Elapsed.TotalSeconds:0.0} s, {baseline:N0} rows/s"));
         }
 
-        await using (var db = await BenchDatabase.FreshSqliteAsync(Path.Combine(directory, "csv-import.db"), smallCompany))
+        await using (var db = await importDatabase())
         {
             var address = await db.ServeAsync();
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromHours(1) };
@@ -82,7 +109,7 @@ internal static class CsvImportBenchmark
                 Console.WriteLine($"  message: {job.Message}");
             var ratio = rate / baseline;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  ratio to the plain insert loop: {ratio:0.00}x (target >= {MinRatio:0.0}x: {(ratio >= MinRatio ? "met" : "NOT met")})"));
+                $"  ratio to the {baselineName}: {ratio:0.00}x (target >= {MinRatio:0.0}x: {(ratio >= MinRatio ? "met" : "NOT met")})"));
             ImportBenchmark.PrintMemory("the process while the product imported (the product's host included)");
         }
     }

@@ -3,7 +3,7 @@ using CourierCrm.Bench;
 
 // CourierCrm benchmarks (docs/benchmarks.md has the commands and the measured results).
 //   import   [--rows N] [--batch N] [--dir DIR] [--postgres CONNECTION] [--reimport]
-//   import-csv [--rows N] [--dir DIR]
+//   import-csv [--rows N] [--dir DIR] [--postgres CONNECTION]
 //   classify [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--rounds N]
 //   generate (--sqlite FILE | --postgres CONNECTION) [--customers N] [--waybills N]
 //   search   [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--clients N] [--seconds N] [--samples N] [--scope All|Outlet] [--kinds a,b]
@@ -23,7 +23,11 @@ switch (args.FirstOrDefault())
             await ImportBenchmark.RunSqliteAsync(options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "ccrm-bench")), rows, batch, options.ContainsKey("reimport"));
         return 0;
     case "import-csv":
-        await CsvImportBenchmark.RunSqliteAsync(options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "ccrm-bench")), Number("rows", 1_000_000));
+        var csvDirectory = options.GetValueOrDefault("dir", Path.Combine(Path.GetTempPath(), "ccrm-bench"));
+        if (options.TryGetValue("postgres", out var csvServer))
+            await CsvImportBenchmark.RunPostgresAsync(csvDirectory, csvServer, Number("rows", 1_000_000));
+        else
+            await CsvImportBenchmark.RunSqliteAsync(csvDirectory, Number("rows", 1_000_000));
         return 0;
     case "classify":
         return await ClassificationBenchmark.RunAsync(args);
@@ -58,7 +62,7 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine("""
             usage: CourierCrm.Bench import [--rows 1000000] [--batch 10000] [--dir DIR] [--postgres CONNECTION] [--reimport]
-                   CourierCrm.Bench import-csv [--rows 1000000] [--dir DIR]
+                   CourierCrm.Bench import-csv [--rows 1000000] [--dir DIR] [--postgres CONNECTION]
                    CourierCrm.Bench classify [--db /tmp/ccrm-bench/big.db | --postgres CONNECTION] [--customers 100000] [--waybills 1000000] [--rounds 5]
                    CourierCrm.Bench generate (--sqlite FILE | --postgres CONNECTION) [--customers 100000] [--waybills 1000000]
                    CourierCrm.Bench search [--db /tmp/ccrm-big.db | --postgres CONNECTION] [--clients 32] [--seconds 10] [--warmup 3] [--samples 200] [--scope All|Outlet]
