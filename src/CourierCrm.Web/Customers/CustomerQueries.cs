@@ -76,7 +76,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
     /// order has an index: (Name, Id), Code, (CreatedAt, Id), (UpdatedAt, Id), and per scope
     /// (OwnerId | OutletId | RegionId, Name, Id).
     /// </summary>
-    private static IQueryable<Customer> Order(IQueryable<Customer> query, string? sort, bool desc) =>
+    internal static IQueryable<Customer> Order(IQueryable<Customer> query, string? sort, bool desc) =>
         (sort ?? "name") switch
         {
             "code" => desc ? query.OrderByDescending(c => c.Code) : query.OrderBy(c => c.Code),

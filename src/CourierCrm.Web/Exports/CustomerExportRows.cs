@@ -43,7 +43,7 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
             {
                 var query = Matching(db, viewer, filter);
                 if (last is not null) query = After(query, sort, descending, last);
-                rows = await Order(query, sort, descending).Take(batchSize)
+                rows = await CustomerQueries.Order(query, sort, descending).Take(batchSize)
                     .Select(c => new Row(c.Id, c.Code, c.Name, c.Type, c.MarketType, c.Lifecycle, c.Phone, c.CreatedAt, c.UpdatedAt,
                         db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                         db.Outlets.Where(o => o.Id == c.OutletId).Select(o => o.Name).FirstOrDefault()))
@@ -58,15 +58,6 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
 
     private static IQueryable<Customer> Matching(CrmDbContext db, Viewer viewer, CustomerListQuery filter) =>
         CustomerQueries.Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), filter);
-
-    /// <summary>The list's orders (CustomerQueries), each total: ending in the unique Id, or the unique Code.</summary>
-    private static IQueryable<Customer> Order(IQueryable<Customer> query, string sort, bool desc) => sort switch
-    {
-        "code" => desc ? query.OrderByDescending(c => c.Code) : query.OrderBy(c => c.Code),
-        "createdAt" => desc ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-        "updatedAt" => desc ? query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id) : query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-        _ => desc ? query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id) : query.OrderBy(c => c.Name).ThenBy(c => c.Id),
-    };
 
     /// <summary>Rows after <paramref name="last"/> in that order; the database compares, so its collation decides as in the ORDER BY.</summary>
     private static IQueryable<Customer> After(IQueryable<Customer> query, string sort, bool desc, Row last)

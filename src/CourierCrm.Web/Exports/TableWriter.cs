@@ -31,10 +31,6 @@ public abstract class TableWriter : IDisposable
 
     public static string Extension(ExportFormat format) => format == ExportFormat.Xlsx ? ".xlsx" : ".csv";
 
-    public static string ContentType(ExportFormat format) => format == ExportFormat.Xlsx
-        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        : "text/csv; charset=utf-8";
-
     public abstract void WriteRow(IReadOnlyList<object?> values);
 
     /// <summary>Ends the file (Excel's workbook parts are written here); the file is incomplete without it.</summary>

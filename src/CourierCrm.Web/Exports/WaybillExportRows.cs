@@ -34,7 +34,7 @@ public sealed class WaybillExportRows(IDbContextFactory<CrmDbContext> dbFactory)
         (DateTimeOffset OrderedAt, long Id)? last = null;
         while (true)
         {
-            List<Row> rows;
+            List<WaybillQueries.Row> rows;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
                 var query = Matching(db, viewer, filter);
@@ -43,45 +43,16 @@ public sealed class WaybillExportRows(IDbContextFactory<CrmDbContext> dbFactory)
                     var (at, id) = l;
                     query = query.Where(w => w.OrderedAt < at || (w.OrderedAt == at && w.Id < id));
                 }
-                rows = await query.OrderByDescending(w => w.OrderedAt).ThenByDescending(w => w.Id).Take(batchSize)
-                    .Select(w => new Row(w.Id, w.Number, w.CustomerId, w.CustomerCode, w.MonthlyAccountNo, w.Product, w.Status,
-                        w.SenderName, w.SenderPhone, w.SenderAddress, w.ReceiverName, w.ReceiverPhone, w.ReceiverAddress,
-                        w.OriginCity, w.DestinationCity, w.Pieces, w.WeightGrams, w.FreightFen, w.OrderedAt, w.DeliveredAt, w.PickupOutletId,
-                        db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Code).FirstOrDefault(),
-                        db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Name).FirstOrDefault(),
-                        db.Customers.Where(c => c.Id == w.CustomerId).Select(c => (CustomerType?)c.Type).FirstOrDefault(),
-                        db.Outlets.Where(o => o.Id == w.PickupOutletId).Select(o => o.Name).FirstOrDefault()))
+                rows = await WaybillQueries.Rows(db, query.OrderByDescending(w => w.OrderedAt).ThenByDescending(w => w.Id).Take(batchSize))
                     .ToListAsync(ct);
             }
             if (rows.Count == 0) yield break;
-            yield return rows.Select(r => Item(r, mask)).ToList();
+            yield return rows.Select(r => WaybillQueries.Item(r, mask)).ToList();
             if (rows.Count < batchSize) yield break;
-            last = (rows[^1].OrderedAt, rows[^1].Id);
+            last = (rows[^1].Waybill.OrderedAt, rows[^1].Waybill.Id);
         }
     }
 
     private static IQueryable<Waybill> Matching(CrmDbContext db, Viewer viewer, WaybillListQuery filter) =>
         WaybillQueries.Filter(db.Waybills.AsNoTracking().VisibleTo(db, viewer), filter);
-
-    /// <summary>Masked as WaybillQueries masks the list.</summary>
-    private static WaybillListItem Item(Row r, bool mask) => new()
-    {
-        Number = r.Number, CustomerId = r.CustomerId, CustomerCode = r.CustomerCode,
-        CustomerName = r.CustomerName is null ? null : CustomerMasking.Name(r.CustomerName, r.CustomerType ?? CustomerType.Organisation, mask),
-        SentCustomerCode = r.SentCustomerCode, MonthlyAccountNo = r.MonthlyAccountNo,
-        Product = r.Product, Status = r.Status,
-        SenderName = WaybillMasking.Name(r.SenderName, mask), SenderPhone = WaybillMasking.Phone(r.SenderPhone, mask),
-        SenderAddress = WaybillMasking.Address(r.SenderAddress, mask),
-        ReceiverName = WaybillMasking.Name(r.ReceiverName, mask), ReceiverPhone = WaybillMasking.Phone(r.ReceiverPhone, mask),
-        ReceiverAddress = WaybillMasking.Address(r.ReceiverAddress, mask),
-        OriginCity = r.OriginCity, DestinationCity = r.DestinationCity, Pieces = r.Pieces,
-        WeightKg = r.WeightGrams / 1000m, Freight = Money.ToYuan(r.FreightFen),
-        OrderedAt = r.OrderedAt, DeliveredAt = r.DeliveredAt,
-        PickupOutletId = r.PickupOutletId, PickupOutletName = r.PickupOutletName, IsMasked = mask,
-    };
-
-    private sealed record Row(long Id, string Number, int? CustomerId, string? SentCustomerCode, string? MonthlyAccountNo, Product Product, WaybillStatus Status,
-        string? SenderName, string? SenderPhone, string? SenderAddress, string? ReceiverName, string? ReceiverPhone, string? ReceiverAddress,
-        string OriginCity, string DestinationCity, int Pieces, long WeightGrams, long FreightFen, DateTimeOffset OrderedAt, DateTimeOffset? DeliveredAt,
-        int? PickupOutletId, string? CustomerCode, string? CustomerName, CustomerType? CustomerType, string? PickupOutletName);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CourierCrm.Web.Exports;
 
 namespace CourierCrm.Web.Imports;
 
@@ -60,17 +61,5 @@ public sealed class ImportErrorReport : IDisposable
         _file.Dispose();
     }
 
-    private void WriteLine(IReadOnlyList<string?> cells) => _writer.WriteLine(string.Join(',', cells.Select(Cell)));
-
-    /// <summary>
-    /// One cell, formula-safe: a value a spreadsheet would run as a formula (starting with = + - @, tab or
-    /// carriage return) gets a leading single quote; a value with a comma, quote or line break is quoted.
-    /// The same rule as Customers/CustomerExport.Cell, kept here until that moves to a shared place.
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private void WriteLine(IReadOnlyList<string?> cells) => _writer.WriteLine(string.Join(',', cells.Select(SpreadsheetCell.Csv)));
 }

@@ -131,16 +131,18 @@ public sealed class WaybillQueries(IDbContextFactory<CrmDbContext> dbFactory, Ti
     /// <summary>Midnight of a day in China time: the couriers' days, whatever zone the server runs in.</summary>
     private static DateTimeOffset DayStart(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
 
-    private sealed record Row(Waybill Waybill, string? CustomerCode, string? CustomerName, CustomerType? CustomerType, string? PickupOutletName);
+    /// <summary>A waybill with the names the list shows beside it (also read by the waybill export).</summary>
+    internal sealed record Row(Waybill Waybill, string? CustomerCode, string? CustomerName, CustomerType? CustomerType, string? PickupOutletName);
 
-    private static IQueryable<Row> Rows(CrmDbContext db, IQueryable<Waybill> query) =>
+    internal static IQueryable<Row> Rows(CrmDbContext db, IQueryable<Waybill> query) =>
         query.Select(w => new Row(w,
             db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Code).FirstOrDefault(),
             db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Name).FirstOrDefault(),
             db.Customers.Where(c => c.Id == w.CustomerId).Select(c => (CustomerType?)c.Type).FirstOrDefault(),
             db.Outlets.Where(o => o.Id == w.PickupOutletId).Select(o => o.Name).FirstOrDefault()));
 
-    private static WaybillListItem Item(Row r, bool mask)
+    /// <summary>A list row masked for the viewer; the export writes the same rows.</summary>
+    internal static WaybillListItem Item(Row r, bool mask)
     {
         var w = r.Waybill;
         return new WaybillListItem
