@@ -15,7 +15,8 @@ public static class AccessMatrix
     // Reading the rights off RolePolicy.Defaults: edit = Administrator, Manager, CustomerServiceAgent,
     // SalesRep, KeyAccountManager; export = Administrator, Manager, Analyst; transfer = Administrator, Manager; reveal = everyone who views or
     // may reveal personal data (not Analyst); notes = everyone but the read-only Analyst; the
-    // organisation is changed by administrators only; everyone signed in reads.
+    // organisation is changed by administrators only; everyone signed in reads (waybills, search and
+    // their own background jobs within their scope).
     private static readonly (string Method, string Route, string Statuses)[] Rows =
     [
         //                                               admin mgr.south cs.sz ch.sz rep.sz1 kam.south front.sz analyst anonymous
@@ -35,6 +36,12 @@ public static class AccessMatrix
         ("POST", "/api/v1/outlets",                        "200   403     403   403   403     403       403      403     401"),
         ("PUT",  "/api/v1/outlets/{outlet}",               "200   403     403   403   403     403       403      403     401"),
         ("GET",  "/api/v1/regions",                        "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/waybills",                       "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/search?q=13800",                 "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/jobs",                           "200   200     200   200   200     200       200      200     401"),
+        ("POST", "/api/v1/customers/exports",              "202   202     403   403   403     403       403      202     401"),
+        ("POST", "/api/v1/waybills/exports",               "202   202     403   403   403     403       403      202     401"),
+        ("GET",  "/api/v1/classification/runs",            "200   200     200   200   200     200       200      200     401"),
     ];
 
     /// <summary>Every (method, route, user, expected status) of the table.</summary>

@@ -72,6 +72,7 @@ public abstract class AccessMatrixTests(CrmWebFactory factory)
             "/api/v1/customers/{customer}/notes" => new JsonObject { ["text"] = "访问矩阵备注" },
             "/api/v1/outlets" => NewOutlet(),
             "/api/v1/outlets/{outlet}" => outlet.Input,
+            "/api/v1/customers/exports" or "/api/v1/waybills/exports" => new JsonObject { ["format"] = "Csv" },
             _ => throw new InvalidOperationException($"No body for {method} {route}."),
         };
     }
