@@ -20,6 +20,40 @@ internal static class HttpLoad
         return Latency.Of(times.SelectMany(t => t).ToList(), watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// Two sides measured in alternating slices (A, B, A, B…) after a warm-up of each: on a shared
+    /// machine whose load comes and goes, both sides then meet the same load, and their ratio is
+    /// not decided by which of them ran while someone else was building.
+    /// </summary>
+    public static async Task<(Latency A, Latency B)> CompareAsync(HttpClient a, Func<int, string> pathOfA, HttpClient b, Func<int, string> pathOfB,
+        int clients, TimeSpan warmUp, TimeSpan measured, int slices = 4)
+    {
+        var next = -1;
+        await RunForAsync(a, pathOfA, clients, warmUp, () => Interlocked.Increment(ref next), record: null);
+        await RunForAsync(b, pathOfB, clients, warmUp, () => Interlocked.Increment(ref next), record: null);
+        var timesA = NewTimes(clients);
+        var timesB = NewTimes(clients);
+        double secondsA = 0, secondsB = 0;
+        var slice = measured / slices;
+        for (var i = 0; i < slices; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await RunForAsync(a, pathOfA, clients, slice, () => Interlocked.Increment(ref next), timesA);
+            secondsA += watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            await RunForAsync(b, pathOfB, clients, slice, () => Interlocked.Increment(ref next), timesB);
+            secondsB += watch.Elapsed.TotalSeconds;
+        }
+        return (Latency.Of(timesA.SelectMany(t => t).ToList(), secondsA), Latency.Of(timesB.SelectMany(t => t).ToList(), secondsB));
+    }
+
+    private static List<double>[] NewTimes(int clients)
+    {
+        var times = new List<double>[clients];
+        for (var i = 0; i < clients; i++) times[i] = new List<double>(4096);
+        return times;
+    }
+
     private static async Task RunForAsync(HttpClient client, Func<int, string> pathOf, int clients, TimeSpan period,
         Func<int> nextIndex, List<double>[]? record)
     {

@@ -86,15 +86,6 @@ internal static class ImportBenchmark
     public static void PrintMemory(string what = "the process") =>
         Console.WriteLine($"  peak working set of {what}: {PeakWorkingSetMegabytes():0} MB (target <= 300 MB)");
 
-    /// <summary>Starts the peak over (Linux: writing 5 to clear_refs resets VmHWM), so a phase's own peak can be read.</summary>
-    public static void ResetPeakMemory()
-    {
-        GC.Collect();
-        if (File.Exists("/proc/self/clear_refs")) File.WriteAllText("/proc/self/clear_refs", "5");
-        var rss = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
-        if (rss is not null) Console.WriteLine($"  resident memory when the import starts: {long.Parse(rss["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0:0} MB");
-    }
-
     /// <summary>VmHWM: the most resident memory the process ever had (Linux).</summary>
     private static double PeakWorkingSetMegabytes()
     {

@@ -34,7 +34,9 @@ internal static class SearchBenchmark
                 {
                     using var services = database.Services.CreateScope();
                     var search = services.ServiceProvider.GetRequiredService<SearchService>();
-                    perSample.Add(await SqlRecorder.RecordAsync(() => search.SearchAsync(viewer, q, SearchQuery.DefaultLimit, CancellationToken.None)));
+                    var commands = await SqlRecorder.RecordAsync(() => search.SearchAsync(viewer, q, SearchQuery.DefaultLimit, CancellationToken.None));
+                    if (commands.Count == 0) throw new InvalidOperationException($"No SQL was recorded for the {kind.Key} sample '{q}'.");
+                    perSample.Add(commands);
                 }
                 recorded[kind.Key] = perSample;
             }
@@ -46,7 +48,7 @@ internal static class SearchBenchmark
         using var bare = HttpLoad.ClientFor(raw.Address, clients);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{clients} concurrent clients, {warmUp.TotalSeconds:0} s warm-up + {measured.TotalSeconds:0} s measured per side, {sampleCount} samples per kind, token scope {scope}"));
+            $"{clients} concurrent clients, {warmUp.TotalSeconds:0} s warm-up + {measured.TotalSeconds:0} s measured per side (product and raw in alternating slices), {sampleCount} samples per kind, token scope {scope}, load average {LoadAverage()}"));
         // What a request costs the product before any search: the pipeline alone, then with the
         // token's authentication and viewer and one small query.
         using (var anonymous = HttpLoad.ClientFor(productAddress, clients))
@@ -56,15 +58,21 @@ internal static class SearchBenchmark
         }
         var regions = await HttpLoad.RunAsync(product, _ => "/api/v1/regions", clients, warmUp, measured);
         Console.WriteLine($"product, GET /api/v1/regions (token, viewer, one small query)  {regions}");
+        // Both sides answer every kind for a while before anything is measured: the first kind measured
+        // must not pay for the product's code being compiled (tiered JIT) while the raw side's is ready.
+        var all = kinds.SelectMany(k => k.Samples.Select((q, i) => (Kind: k.Key, Q: q, Index: i))).ToList();
+        await HttpLoad.CompareAsync(product, i => "/api/v1/search?q=" + Uri.EscapeDataString(all[i % all.Count].Q),
+            bare, i => RawSqlServer.PathOf(all[i % all.Count].Kind, all[i % all.Count].Index), clients, warmUp * 2, warmUp, slices: 1);
         foreach (var kind in kinds)
         {
+            var loadBefore = LoadAverage();
             var statements = recorded[kind.Key].Average(c => c.Count);
-            var productTimes = await HttpLoad.RunAsync(product,
-                i => "/api/v1/search?q=" + Uri.EscapeDataString(kind.Samples[i % kind.Samples.Count]), clients, warmUp, measured);
-            var rawTimes = await HttpLoad.RunAsync(bare, i => RawSqlServer.PathOf(kind.Key, i % kind.Samples.Count), clients, warmUp, measured);
+            var (productTimes, rawTimes) = await HttpLoad.CompareAsync(
+                product, i => "/api/v1/search?q=" + Uri.EscapeDataString(kind.Samples[i % kind.Samples.Count]),
+                bare, i => RawSqlServer.PathOf(kind.Key, i % kind.Samples.Count), clients, warmUp, measured);
             var ratio = productTimes.PerSecond / rawTimes.PerSecond;
             var alone = await OneAtATimeAsync(database, viewer, product, kind);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind.Label} ({statements:0.#} SQL statements per search)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind.Label} ({statements:0.#} SQL statements per search, load average {loadBefore} -> {LoadAverage()})"));
             Console.WriteLine($"  one caller, SearchService call  {alone.Service}");
             Console.WriteLine($"  one caller, HTTP request        {alone.Http}");
             Console.WriteLine($"  product  {productTimes}");
@@ -74,6 +82,10 @@ internal static class SearchBenchmark
                 $"  ratio to raw: throughput {ratio:0.00}x (target >= {MinRatioToRaw:0.0}x: {(ratio >= MinRatioToRaw ? "met" : "NOT met")}), p99 {productTimes.P99 / rawTimes.P99:0.00}x the raw p99"));
         }
     }
+
+    /// <summary>The machine's one-minute load average (Linux), printed next to the numbers it shaped.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     /// <summary>
     /// The same samples one at a time: the search's own time (the service call the endpoint makes)

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
+using CourierCrm.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -44,16 +45,24 @@ internal sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<Key
 
     public void OnNext(DiagnosticListener listener)
     {
-        if (listener.Name == DbLoggerCategory.Name)
+        // EF Core's commands, and the search box's own statement on its bare connection.
+        if (listener.Name is DbLoggerCategory.Name or SearchConnections.DiagnosticsName)
             lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
     }
 
     public void OnNext(KeyValuePair<string, object?> e)
     {
-        if (e.Key != RelationalEventId.CommandExecuted.Name || e.Value is not CommandExecutedEventData data || Current.Value is not { } commands) return;
-        var parameters = data.Command.Parameters.Cast<DbParameter>()
+        if (Current.Value is not { } commands) return;
+        var command = e switch
+        {
+            { Key: var key, Value: CommandExecutedEventData data } when key == RelationalEventId.CommandExecuted.Name => data.Command,
+            { Key: SearchConnections.CommandExecuted, Value: DbCommand search } => search,
+            _ => null,
+        };
+        if (command is null) return;
+        var parameters = command.Parameters.Cast<DbParameter>()
             .Select(p => new RecordedParameter(p.ParameterName, p.Value, p.DbType)).ToList();
-        lock (commands) commands.Add(new RecordedCommand(data.Command.CommandText, parameters));
+        lock (commands) commands.Add(new RecordedCommand(command.CommandText, parameters));
     }
 
     public void OnCompleted() { }
@@ -66,3 +75,4 @@ internal sealed class SqlRecorder : IObserver<DiagnosticListener>, IObserver<Key
             foreach (var subscription in _subscriptions) subscription.Dispose();
     }
 }
+

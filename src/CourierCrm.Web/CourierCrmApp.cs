@@ -12,7 +12,9 @@ using CourierCrm.Web.Platform.Layout;
 using CourierCrm.Web.Platform.Localization;
 using CourierCrm.Web.Search;
 using CourierCrm.Web.Segmentation;
+using CourierCrm.Web.Segmentation.Dashboards;
 using CourierCrm.Web.Shipments;
+using CourierCrm.Web.Tasks;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -66,6 +68,9 @@ public static class CourierCrmApp
         services.AddImports(configuration);
         services.AddJobs(configuration);
         services.AddSegmentation(configuration);
+        CourierCrm.Web.Segmentation.Segments.SegmentEndpoints.AddSegmentsAndLifetimeValue(services);
+        services.AddTasks(configuration);
+        services.AddClassificationDashboards();
         return services;
     }
 
@@ -104,6 +109,9 @@ public static class CourierCrmApp
         api.MapImportEndpoints();
         api.MapJobEndpoints();
         api.MapSegmentationEndpoints();
+        CourierCrm.Web.Segmentation.Segments.SegmentEndpoints.MapSegmentAndLifetimeValueEndpoints(api);
+        api.MapTaskEndpoints();
+        api.MapClassificationDashboardEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<AppShell>().AddInteractiveServerRenderMode();

@@ -26,6 +26,12 @@ public static class LifecycleRule
     {
         if (policy.InvalidFields().Any())
             throw new ArgumentException($"Invalid lifecycle policy: {string.Join(", ", policy.InvalidFields())}.", nameof(policy));
+        return Decide(firstShipment, lastShipment, asOf, policy);
+    }
+
+    /// <summary>The rule itself, for callers that checked the policy once for many customers.</summary>
+    internal static LifecycleState Decide(DateOnly? firstShipment, DateOnly? lastShipment, DateOnly asOf, LifecyclePolicy policy)
+    {
         if (firstShipment is not { } first || first > asOf)
             return LifecycleState.Potential;
 

@@ -56,42 +56,28 @@ public static class RfmScoring
         return result;
     }
 
-    /// <summary>Grades of <paramref name="values"/>, position by position.</summary>
-    private static int[] Grades(long[] values, int grades)
+    /// <summary>
+    /// Grades of <paramref name="values"/>, position by position: one sort of the values with their
+    /// positions, then each block of equal values graded at once (below = where the block starts,
+    /// equal = its length), instead of two binary searches per value.
+    /// </summary>
+    internal static int[] Grades(long[] values, int grades)
     {
         var n = values.Length;
         var sorted = (long[])values.Clone();
-        Array.Sort(sorted);
+        var positions = new int[n];
+        for (var i = 0; i < n; i++) positions[i] = i;
+        Array.Sort(sorted, positions);
         var result = new int[n];
-        for (var i = 0; i < n; i++)
+        for (var start = 0; start < n;)
         {
-            var below = LowerBound(sorted, values[i]);
-            var equal = UpperBound(sorted, values[i]) - below;
+            var end = start + 1;
+            while (end < n && sorted[end] == sorted[start]) end++;
             // position = (below + equal / 2) / n, kept in integers: (2·below + equal) / 2n.
-            result[i] = 1 + (int)((long)grades * (2L * below + equal) / (2L * n));
+            var grade = 1 + (int)((long)grades * (2L * start + (end - start)) / (2L * n));
+            for (var k = start; k < end; k++) result[positions[k]] = grade;
+            start = end;
         }
         return result;
-    }
-
-    private static int LowerBound(long[] sorted, long value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
-    private static int UpperBound(long[] sorted, long value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (sorted[mid] <= value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }

@@ -24,21 +24,22 @@ public static class CustomerEndpoints
 
         group.MapGet("/", async ([AsParameters] CustomerListQuery query, HttpContext http, CustomerQueries queries, CancellationToken ct) =>
             {
-                if (query.Sort is { } sort && !CustomerQueries.SortFields.Contains(sort))
-                    return (Results<Ok<PagedResult<CustomerListItem>>, ValidationProblem>)TypedResults.ValidationProblem(
-                        new Dictionary<string, string[]> { ["sort"] = [$"must be one of {string.Join(", ", CustomerQueries.SortFields)}."] });
-                return TypedResults.Ok(await queries.ListAsync(http.User.RequireViewer(), query, ct));
+                var viewer = http.User.RequireViewer();
+                var errors = await queries.ValidateAsync(viewer, query, ct);
+                if (!errors.IsEmpty)
+                    return (Results<Ok<PagedResult<CustomerListItem>>, ValidationProblem>)TypedResults.ValidationProblem(errors.ToDictionary(), title: "Some fields are not valid.");
+                return TypedResults.Ok(await queries.ListAsync(viewer, query, ct));
             })
             .WithName("ListCustomers")
             .WithSummary("List customers")
-            .WithDescription("Customers in the caller's data scope, filtered, sorted and paged (pageSize at most 200). `search` matches a name or contact-name substring, a customer code, or phone digits (full number or prefix). Personal data is masked for roles without the permission. Paging through a large list: pass the `total` of the first answer back as `knownTotal` with the same filters, and the list is not counted again (deep pages are then as quick as the first); if customers were added or deleted since, pages shift by that many rows as any page-numbered list does, and a page that comes back short is counted afresh.");
+            .WithDescription("Customers in the caller's data scope, filtered, sorted and paged (pageSize at most 200). `search` matches a name or contact-name substring, a customer code, or phone digits (full number or prefix). Class filters use the latest classification run: `abc` (A, B, C), `pyramid` (Important, Major, Ordinary, Small), `keyAccount` (Key, Major, Ordinary), `rfmR`/`rfmF`/`rfmM` (scores 1–5), `quadrant` (Core, HighValueLowLoyalty, LowValueLowLoyalty, LoyalLowValue), `unclassified=true` (no ABC class yet); `segment` adds a saved segment's filter (yours or a shared one). `sort=predictedValue` ranks by predicted lifetime value, highest first (customers without one last). A value that is not one of these answers 400 naming the field. Personal data is masked for roles without the permission. Paging through a large list: pass the `total` of the first answer back as `knownTotal` with the same filters, and the list is not counted again (deep pages are then as quick as the first); if customers were added or deleted since, pages shift by that many rows as any page-numbered list does, and a page that comes back short is counted afresh.");
 
-        group.MapGet("/export", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ([AsParameters] CustomerListQuery query, HttpContext http, CustomerExport export, CancellationToken ct) =>
+        group.MapGet("/export", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ([AsParameters] CustomerListQuery query, HttpContext http, CustomerExport export, CustomerQueries queries, CancellationToken ct) =>
             {
                 var viewer = http.User.RequireViewer();
                 if (!viewer.CanExport) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Your role cannot export customers.");
-                if (query.Sort is { } sort && !CustomerQueries.SortFields.Contains(sort))
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [$"must be one of {string.Join(", ", CustomerQueries.SortFields)}."] });
+                var errors = await queries.ValidateAsync(viewer, query, ct);
+                if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Some fields are not valid.");
                 var result = await export.ExportAsync(viewer, query, ct);
                 if (!result.Succeeded) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: result.Message);
                 var csv = result.Value!;

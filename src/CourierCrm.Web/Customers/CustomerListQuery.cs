@@ -1,3 +1,4 @@
+using CourierCrm.Domain.Classification;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Web.Platform.Paging;
 
@@ -19,7 +20,24 @@ public sealed class CustomerListQuery
     /// <summary>Only customers with no owner.</summary>
     public bool? Unassigned { get; set; }
     public string? Tag { get; set; }
-    /// <summary>name (default), code, createdAt or updatedAt.</summary>
+
+    // Classes of the latest classification run (table CustomerClassifications, DOMAIN.md §3).
+    public AbcClass? Abc { get; set; }
+    public ValuePyramidTier? Pyramid { get; set; }
+    public KeyAccountTier? KeyAccount { get; set; }
+    /// <summary>RFM recency score 1..5 (5 = shipped most recently).</summary>
+    public int? RfmR { get; set; }
+    /// <summary>RFM frequency score 1..5.</summary>
+    public int? RfmF { get; set; }
+    /// <summary>RFM monetary score 1..5.</summary>
+    public int? RfmM { get; set; }
+    public LoyaltyValueQuadrant? Quadrant { get; set; }
+    /// <summary>Only customers no run has given an ABC class (new archives, no waybills yet).</summary>
+    public bool? Unclassified { get; set; }
+    /// <summary>A saved segment (Segmentation/Segments) the viewer may see: its filter applies as well as these.</summary>
+    public int? Segment { get; set; }
+
+    /// <summary>name (default), code, createdAt, updatedAt or predictedValue (predicted lifetime value, highest first by default).</summary>
     public string? Sort { get; set; }
     public SortDirection? Direction { get; set; }
     public int? Page { get; set; }

@@ -11,7 +11,14 @@ namespace CourierCrm.Web.Customers;
 /// <summary>Reads of the customer archive, always through the viewer's data scope and masking.</summary>
 public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
 {
-    public static readonly string[] SortFields = ["name", "code", "createdAt", "updatedAt"];
+    public static readonly string[] SortFields = ["name", "code", "createdAt", "updatedAt", PredictedValueSort];
+
+    /// <summary>Sort by predicted lifetime value (CustomerClassifications.PredictedValueFen): highest first unless direction=Asc.</summary>
+    public const string PredictedValueSort = "predictedValue";
+
+    /// <summary>The list's direction: as asked, else ascending, except the predicted value which ranks highest first.</summary>
+    public static bool Descending(CustomerListQuery q) =>
+        q.Direction == SortDirection.Desc || (q.Direction is null && q.Sort == PredictedValueSort);
 
     /// <summary>
     /// One page of the filtered list. Counted only when the caller does not know the total yet, and
@@ -21,7 +28,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
     public async Task<PagedResult<CustomerListItem>> ListAsync(Viewer viewer, CustomerListQuery q, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
+        var query = await MatchingAsync(db, viewer, q, ct);
         var size = PageLimits.Size(q.PageSize);
         var page = PageLimits.Number(q.Page);
         var known = q.KnownTotal is >= 0;
@@ -42,8 +49,8 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
         CustomerListQuery q, PageWindow window, CancellationToken ct)
     {
         if (window.Take == 0) return [];
-        var descending = q.Direction == SortDirection.Desc;
-        var rows = await RowsAsync(db, viewer, Order(query, q.Sort, window.FromEnd ? !descending : descending), window.Skip, window.Take, ct);
+        var descending = Descending(q);
+        var rows = await RowsAsync(db, viewer, Order(db, query, q.Sort, window.FromEnd ? !descending : descending), window.Skip, window.Take, ct);
         if (window.FromEnd) rows.Reverse();
         return rows;
     }
@@ -55,9 +62,35 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
     public async Task<(IReadOnlyList<CustomerListItem> Items, int Total)> ExportRowsAsync(Viewer viewer, CustomerListQuery q, int max, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
+        var query = await MatchingAsync(db, viewer, q, ct);
         var total = await query.CountAsync(ct);
-        return (await RowsAsync(db, viewer, Order(query, q.Sort, q.Direction == SortDirection.Desc), 0, max, ct), total);
+        return (await RowsAsync(db, viewer, Order(db, query, q.Sort, Descending(q)), 0, max, ct), total);
+    }
+
+    /// <summary>The list's filters checked, the segment included: it must be one the viewer may use and still readable.</summary>
+    public async Task<Platform.Validation.ValidationErrors> ValidateAsync(Viewer viewer, CustomerListQuery q, CancellationToken ct)
+    {
+        var errors = CustomerListValidation.Check(q);
+        if (q.Segment is > 0 and var id)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var (_, _, problem) = await Segmentation.Segments.SegmentFilters.ReadAsync(db, viewer, id, ct);
+            if (problem is not null) errors.Add("segment", problem);
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The viewer's customers the filters match, with the saved segment's filter (segment=id) applied
+    /// as well. A segment the viewer may not see, or whose filter no longer reads, matches nobody: the
+    /// API checks it first (<see cref="CustomerListValidation"/>) and says why.
+    /// </summary>
+    public static async Task<IQueryable<Customer>> MatchingAsync(CrmDbContext db, Viewer viewer, CustomerListQuery q, CancellationToken ct)
+    {
+        var query = Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), q);
+        if (q.Segment is not { } id) return query;
+        var segment = await Segmentation.Segments.SegmentFilters.ReadAsync(db, viewer, id, ct);
+        return segment.Filter is { } filter ? Filter(db, query, filter) : query.Where(c => false);
     }
 
     /// <summary>The tags used on customers the viewer can see, most used first, for the list's tag filter.</summary>
@@ -76,6 +109,38 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
     /// order has an index: (Name, Id), Code, (CreatedAt, Id), (UpdatedAt, Id), and per scope
     /// (OwnerId | OutletId | RegionId, Name, Id).
     /// </summary>
+    internal static IQueryable<Customer> Order(CrmDbContext db, IQueryable<Customer> query, string? sort, bool desc) =>
+        sort == PredictedValueSort ? ByPredictedValue(db, query, desc, null) : Order(query, sort, desc);
+
+    /// <summary>
+    /// Ordered by predicted lifetime value, then Id. Customers without a value (never classified, or
+    /// the run computed none) come after all valued ones when descending and before them ascending,
+    /// on both databases (SQLite and PostgreSQL place NULLs differently), so a page read backwards
+    /// is exactly the reverse. <paramref name="after"/> starts after that row (export batches).
+    /// </summary>
+    internal static IQueryable<Customer> ByPredictedValue(CrmDbContext db, IQueryable<Customer> query, bool desc, (long? Value, int Id)? after)
+    {
+        var joined = from c in query
+                     join k in db.CustomerClassifications on c.Id equals k.CustomerId into ks
+                     from k in ks.DefaultIfEmpty()
+                     select new { c, Value = k == null ? null : k.PredictedValueFen };
+        if (after is { } last)
+        {
+            var (value, id) = (last.Value, last.Id);
+            joined = (desc, value is null) switch
+            {
+                (true, true) => joined.Where(x => x.Value == null && x.c.Id < id),
+                (true, false) => joined.Where(x => x.Value == null || x.Value < value || (x.Value == value && x.c.Id < id)),
+                (false, true) => joined.Where(x => x.Value != null || x.c.Id > id),
+                (false, false) => joined.Where(x => x.Value != null && (x.Value > value || (x.Value == value && x.c.Id > id))),
+            };
+        }
+        var ordered = desc
+            ? joined.OrderByDescending(x => x.Value != null).ThenByDescending(x => x.Value).ThenByDescending(x => x.c.Id)
+            : joined.OrderBy(x => x.Value != null).ThenBy(x => x.Value).ThenBy(x => x.c.Id);
+        return ordered.Select(x => x.c);
+    }
+
     internal static IQueryable<Customer> Order(IQueryable<Customer> query, string? sort, bool desc) =>
         (sort ?? "name") switch
         {
@@ -94,13 +159,17 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
                 c.Id, c.Code, c.Name, c.Type, c.MarketType, c.Lifecycle, c.Phone, c.CreatedAt, c.UpdatedAt,
                 OwnerName = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 OutletName = db.Outlets.Where(o => o.Id == c.OutletId).Select(o => o.Name).FirstOrDefault(),
+                // The classes column: a primary-key lookup per row of the page, never a join over the list.
+                Abc = db.CustomerClassifications.Where(k => k.CustomerId == c.Id).Select(k => k.Abc).FirstOrDefault(),
+                Pyramid = db.CustomerClassifications.Where(k => k.CustomerId == c.Id).Select(k => k.Pyramid).FirstOrDefault(),
+                PredictedValueFen = db.CustomerClassifications.Where(k => k.CustomerId == c.Id).Select(k => k.PredictedValueFen).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var mask = CustomerMasking.Masks(viewer);
         return rows.Select(r => new CustomerListItem(
             r.Id, r.Code, CustomerMasking.Name(r.Name, r.Type, mask), r.Type, r.MarketType, r.Lifecycle,
             mask ? PersonalDataMask.Phone(r.Phone) : r.Phone, r.OwnerName, r.OutletName ?? "", r.UpdatedAt, mask)
-        { CreatedAt = r.CreatedAt }).ToList();
+        { CreatedAt = r.CreatedAt, Abc = r.Abc, Pyramid = r.Pyramid, PredictedValueFen = r.PredictedValueFen }).ToList();
     }
 
     /// <summary>Applies the list filters; the search box matches name, contact name, code or phone digits.</summary>
@@ -115,6 +184,7 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
         if (q.OutletId is { } outlet) query = query.Where(c => c.OutletId == outlet);
         if (q.OwnerId is { } owner) query = query.Where(c => c.OwnerId == owner);
         if (q.Unassigned == true) query = query.Where(c => c.OwnerId == null);
+        query = ByClass(db, query, q);
         if (!string.IsNullOrWhiteSpace(q.Tag))
         {
             var tag = q.Tag.Trim();
@@ -140,6 +210,26 @@ public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> dbFactory)
             }
         }
         return query;
+    }
+
+    /// <summary>
+    /// The class filters, all in one EXISTS on the customer's current classes row (its primary key is
+    /// the customer id); unclassified = no row or no ABC class yet.
+    /// </summary>
+    private static IQueryable<Customer> ByClass(CrmDbContext db, IQueryable<Customer> query, CustomerListQuery q)
+    {
+        if (q.Unclassified == true)
+            query = query.Where(c => !db.CustomerClassifications.Any(k => k.CustomerId == c.Id && k.Abc != null));
+        if (q is { Abc: null, Pyramid: null, KeyAccount: null, RfmR: null, RfmF: null, RfmM: null, Quadrant: null }) return query;
+        var classes = db.CustomerClassifications.AsQueryable();
+        if (q.Abc is { } abc) classes = classes.Where(k => k.Abc == abc);
+        if (q.Pyramid is { } pyramid) classes = classes.Where(k => k.Pyramid == pyramid);
+        if (q.KeyAccount is { } key) classes = classes.Where(k => k.KeyAccount == key);
+        if (q.RfmR is { } r) classes = classes.Where(k => k.RfmR == r);
+        if (q.RfmF is { } f) classes = classes.Where(k => k.RfmF == f);
+        if (q.RfmM is { } m) classes = classes.Where(k => k.RfmM == m);
+        if (q.Quadrant is { } quadrant) classes = classes.Where(k => k.Quadrant == quadrant);
+        return query.Where(c => classes.Any(k => k.CustomerId == c.Id));
     }
 
     private static bool LooksLikePhone(string text) => text.All(ch => char.IsDigit(ch) || ch is ' ' or '-' or '+' or '(' or ')');

@@ -1,3 +1,4 @@
+using CourierCrm.Domain.Classification;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Domain.Organisation;
 using CourierCrm.Domain.Privacy;
@@ -11,6 +12,11 @@ public sealed record CustomerListItem(
 {
     /// <summary>When the archive was created (建档时间); outside the positional list so existing callers keep working.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>ABC class of the latest classification run; null when never classified.</summary>
+    public AbcClass? Abc { get; init; }
+    public ValuePyramidTier? Pyramid { get; init; }
+    /// <summary>Predicted lifetime value (fen) from the latest run; null until computed.</summary>
+    public long? PredictedValueFen { get; init; }
 }
 
 /// <summary>A customer's whole archive as the viewer may see it.</summary>

@@ -12,7 +12,7 @@ namespace CourierCrm.Web.Exports;
 
 /// <summary>
 /// The customer list's rows for an export: the same data scope (<c>VisibleTo</c>), filters
-/// (<see cref="CustomerQueries.Filter"/>), order and masking as the list page and GET /api/v1/customers,
+/// (<see cref="CustomerQueries.MatchingAsync"/>, a saved segment included), order and masking as the list page and GET /api/v1/customers,
 /// read in batches by keyset: each batch starts after the last row of the one before, by the sort's
 /// index, so the millionth row costs what the first does and no batch is held after it is written.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
     public async Task<long> CountAsync(Viewer viewer, CustomerListQuery filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Matching(db, viewer, filter).LongCountAsync(ct);
+        return await (await CustomerQueries.MatchingAsync(db, viewer, filter, ct)).LongCountAsync(ct);
     }
 
     /// <summary>Batches of at most <paramref name="batchSize"/> rows in the list's order, masked for the viewer.</summary>
@@ -32,7 +32,7 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var sort = CustomerQueries.SortFields.Contains(filter.Sort) ? filter.Sort! : "name";
-        var descending = filter.Direction == SortDirection.Desc;
+        var descending = CustomerQueries.Descending(filter);
         var mask = CustomerMasking.Masks(viewer);
         Row? last = null;
         while (true)
@@ -41,12 +41,15 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
             // A short-lived context per batch: nothing is tracked or kept between batches.
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
-                var query = Matching(db, viewer, filter);
-                if (last is not null) query = After(query, sort, descending, last);
-                rows = await CustomerQueries.Order(query, sort, descending).Take(batchSize)
+                var query = await CustomerQueries.MatchingAsync(db, viewer, filter, ct);
+                var ordered = sort == CustomerQueries.PredictedValueSort
+                    ? CustomerQueries.ByPredictedValue(db, query, descending, last is null ? null : (last.PredictedValueFen, last.Id))
+                    : CustomerQueries.Order(last is null ? query : After(query, sort, descending, last), sort, descending);
+                rows = await ordered.Take(batchSize)
                     .Select(c => new Row(c.Id, c.Code, c.Name, c.Type, c.MarketType, c.Lifecycle, c.Phone, c.CreatedAt, c.UpdatedAt,
                         db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                        db.Outlets.Where(o => o.Id == c.OutletId).Select(o => o.Name).FirstOrDefault()))
+                        db.Outlets.Where(o => o.Id == c.OutletId).Select(o => o.Name).FirstOrDefault(),
+                        db.CustomerClassifications.Where(k => k.CustomerId == c.Id).Select(k => k.PredictedValueFen).FirstOrDefault()))
                     .ToListAsync(ct);
             }
             if (rows.Count == 0) yield break;
@@ -55,9 +58,6 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
             last = rows[^1];
         }
     }
-
-    private static IQueryable<Customer> Matching(CrmDbContext db, Viewer viewer, CustomerListQuery filter) =>
-        CustomerQueries.Filter(db, db.Customers.AsNoTracking().VisibleTo(viewer), filter);
 
     /// <summary>Rows after <paramref name="last"/> in that order; the database compares, so its collation decides as in the ORDER BY.</summary>
     private static IQueryable<Customer> After(IQueryable<Customer> query, string sort, bool desc, Row last)
@@ -83,5 +83,5 @@ public sealed class CustomerExportRows(IDbContextFactory<CrmDbContext> dbFactory
     { CreatedAt = r.CreatedAt };
 
     private sealed record Row(int Id, string Code, string Name, CustomerType Type, MarketType MarketType, LifecycleState Lifecycle,
-        string? Phone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? OwnerName, string? OutletName);
+        string? Phone, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? OwnerName, string? OutletName, long? PredictedValueFen);
 }

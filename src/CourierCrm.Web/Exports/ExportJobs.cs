@@ -26,6 +26,8 @@ public sealed class ExportJobs(JobQueue queue, TimeProvider clock, IStringLocali
             Search = filter.Search, Type = filter.Type, Nature = filter.Nature, MarketType = filter.MarketType,
             SpecialisedMarket = filter.SpecialisedMarket, BusinessRelation = filter.BusinessRelation, Lifecycle = filter.Lifecycle,
             OutletId = filter.OutletId, OwnerId = filter.OwnerId, Unassigned = filter.Unassigned, Tag = filter.Tag,
+            Abc = filter.Abc, Pyramid = filter.Pyramid, KeyAccount = filter.KeyAccount, RfmR = filter.RfmR, RfmF = filter.RfmF,
+            RfmM = filter.RfmM, Quadrant = filter.Quadrant, Unclassified = filter.Unclassified, Segment = filter.Segment,
             Sort = filter.Sort, Direction = filter.Direction,
         };
         var parameters = new CustomerExportParameters(unpaged, format!.Value, ExportCulture.Current());

@@ -25,6 +25,15 @@ public sealed record CustomerExportRequest
     public int? OwnerId { get; init; }
     public bool? Unassigned { get; init; }
     public string? Tag { get; init; }
+    public CourierCrm.Domain.Classification.AbcClass? Abc { get; init; }
+    public CourierCrm.Domain.Classification.ValuePyramidTier? Pyramid { get; init; }
+    public CourierCrm.Domain.Classification.KeyAccountTier? KeyAccount { get; init; }
+    public int? RfmR { get; init; }
+    public int? RfmF { get; init; }
+    public int? RfmM { get; init; }
+    public CourierCrm.Domain.Classification.LoyaltyValueQuadrant? Quadrant { get; init; }
+    public bool? Unclassified { get; init; }
+    public int? Segment { get; init; }
     public string? Sort { get; init; }
     public SortDirection? Direction { get; init; }
 
@@ -32,7 +41,9 @@ public sealed record CustomerExportRequest
     {
         Search = Search, Type = Type, Nature = Nature, MarketType = MarketType, SpecialisedMarket = SpecialisedMarket,
         BusinessRelation = BusinessRelation, Lifecycle = Lifecycle, OutletId = OutletId, OwnerId = OwnerId,
-        Unassigned = Unassigned, Tag = Tag, Sort = Sort, Direction = Direction,
+        Unassigned = Unassigned, Tag = Tag, Abc = Abc, Pyramid = Pyramid, KeyAccount = KeyAccount,
+        RfmR = RfmR, RfmF = RfmF, RfmM = RfmM, Quadrant = Quadrant, Unclassified = Unclassified, Segment = Segment,
+        Sort = Sort, Direction = Direction,
     };
 }
 
@@ -65,17 +76,11 @@ public static class ExportValidation
         var errors = Format(format);
         Length(errors, "search", f.Search, FieldLimits.Name);
         Length(errors, "tag", f.Tag, FieldLimits.Tag);
-        Defined(errors, "type", f.Type);
-        Defined(errors, "nature", f.Nature);
-        Defined(errors, "marketType", f.MarketType);
-        Defined(errors, "specialisedMarket", f.SpecialisedMarket);
-        Defined(errors, "businessRelation", f.BusinessRelation);
-        Defined(errors, "lifecycle", f.Lifecycle);
-        Defined(errors, "direction", f.Direction);
         Id(errors, "outletId", f.OutletId);
         Id(errors, "ownerId", f.OwnerId);
-        if (f.Sort is { } sort && !CustomerQueries.SortFields.Contains(sort))
-            errors.Add("sort", $"must be one of {string.Join(", ", CustomerQueries.SortFields)}.");
+        // The list's own checks: enums that name nothing, RFM scores, segment id, sort.
+        foreach (var (field, messages) in CustomerListValidation.Check(f).ToDictionary())
+            foreach (var message in messages) errors.Add(field, message);
         return errors;
     }
 

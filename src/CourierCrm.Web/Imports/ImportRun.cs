@@ -40,8 +40,10 @@ public sealed class ImportRun : IDisposable
     public string FilePath { get; }
     public IReadOnlyDictionary<string, int> Mapping => Parameters.Mapping!;
 
-    /// <summary>Data rows of the file (the header skipped), counted: the job's total.</summary>
-    public long CountRows() => TabularFile.Rows(FilePath, Parameters.Info, Options).LongCount() - 1;
+    /// <summary>Data rows of the file (the header skipped), counted: the job's total. A CSV file is counted on its bytes (<see cref="CsvRows.Count"/>).</summary>
+    public long CountRows() => Math.Max(0, (Parameters.Info.Format == TabularFormat.Csv
+        ? CsvRows.Count(FilePath)
+        : TabularFile.Rows(FilePath, Parameters.Info, Options).LongCount()) - 1);
 
     /// <summary>The data rows after the checkpoint, each seen through the mapping.</summary>
     public IEnumerable<MappedRow> RowsToDo()

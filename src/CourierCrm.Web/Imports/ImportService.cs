@@ -29,9 +29,9 @@ public sealed class ImportService(
         if (!ImportFields.IsImport(kind) || !ImportRules.MayImport(viewer, kind))
             return new(null, null, kind == JobKind.WaybillImport ? "Your role cannot import waybills." : "Your role cannot import customers.");
 
-        var uploads = Path.Combine(files.Root, "uploads");
-        Directory.CreateDirectory(uploads);
-        var temp = Path.Combine(uploads, Guid.NewGuid().ToString("N") + ".part");
+        Directory.CreateDirectory(files.Uploads);
+        // A part left by a crash is deleted by the jobs' daily cleanup (JobFiles.DeleteLeftoverUploads).
+        var temp = Path.Combine(files.Uploads, Guid.NewGuid().ToString("N") + ".part");
         try
         {
             await CopyLimitedAsync(content, temp, ct);

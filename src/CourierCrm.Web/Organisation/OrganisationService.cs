@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CourierCrm.Web.Organisation;
 
 /// <summary>Company → regions → outlets, and the staff directory. Changes are administrators' work and audited.</summary>
-public sealed class OrganisationService(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit)
+public sealed class OrganisationService(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, Platform.Auth.ApiTokenCache tokenCache)
 {
     /// <summary>The company this installation runs for (there is one).</summary>
     public async Task<string?> CompanyNameAsync(CancellationToken ct)
@@ -126,6 +126,7 @@ public sealed class OrganisationService(IDbContextFactory<CrmDbContext> dbFactor
         audit.Add(db, viewer, id is null ? AuditAction.Create : AuditAction.Update, "Outlet", outlet.Id, $"{outlet.Code} {outlet.Name}", before, Snapshot(outlet));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        tokenCache.Invalidate();
         return CommandResult<int>.Ok(outlet.Id);
     }
 

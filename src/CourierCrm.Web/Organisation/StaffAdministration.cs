@@ -17,7 +17,7 @@ namespace CourierCrm.Web.Organisation;
 /// hand back stale users; each account operation therefore opens its own scope.
 /// </remarks>
 public sealed class StaffAdministration(
-    IDbContextFactory<CrmDbContext> dbFactory, IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<CrmDbContext> dbFactory, IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock, ApiTokenCache tokenCache)
 {
     public async Task<IReadOnlyList<StaffDetail>> ListAsync(string? search, StaffRole? role, int? outletId, bool? active, CancellationToken ct)
     {
@@ -107,6 +107,7 @@ public sealed class StaffAdministration(
         audit.Add(db, viewer, roleChanged ? AuditAction.PermissionChange : id is null ? AuditAction.Create : AuditAction.Update,
             "User", user.Id, $"{user.UserName} {user.DisplayName} ({user.Role})", before, Snapshot(user));
         await db.SaveChangesAsync(ct);
+        tokenCache.Invalidate();
         return CommandResult<int>.Ok(user.Id);
     }
 
@@ -149,6 +150,7 @@ public sealed class StaffAdministration(
         stored.CanExport = policy.CanExport;
         audit.Add(db, viewer, AuditAction.PermissionChange, "RolePolicy", policy.Role, $"{policy.Role}: scope {policy.Scope}", before, Copy(stored));
         await db.SaveChangesAsync(ct);
+        tokenCache.Invalidate();
         return CommandResult<StaffRole>.Ok(policy.Role);
     }
 
@@ -193,6 +195,7 @@ public sealed class StaffAdministration(
         audit.Add(db, viewer, AuditAction.TokenIssued, "ApiToken", token.Id, $"{token.Name} ({token.Role}, {token.Scope})");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        tokenCache.Invalidate();
         return CommandResult<IssuedToken>.Ok(new IssuedToken(token.Id, secret));
     }
 
@@ -205,6 +208,7 @@ public sealed class StaffAdministration(
         token.RevokedAt ??= clock.GetUtcNow();
         audit.Add(db, viewer, AuditAction.TokenRevoked, "ApiToken", token.Id, token.Name);
         await db.SaveChangesAsync(ct);
+        tokenCache.Invalidate();
         return CommandResult<int>.Ok(id);
     }
 

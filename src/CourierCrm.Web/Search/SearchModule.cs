@@ -8,6 +8,7 @@ public static class SearchModule
 {
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
+        services.AddSingleton<SearchConnections>();
         services.AddScoped<SearchService>();
         return services;
     }

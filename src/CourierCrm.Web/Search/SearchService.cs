@@ -2,19 +2,16 @@ using CourierCrm.Domain.Customers;
 using CourierCrm.Domain.Organisation;
 using CourierCrm.Domain.Privacy;
 using CourierCrm.Web.Customers;
-using CourierCrm.Web.Data;
-using CourierCrm.Web.Platform.Auth;
-using CourierCrm.Web.Shipments;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CourierCrm.Web.Search;
 
 /// <summary>
 /// The one search box (issue 3 §5): every kind of number or name a caller gives, each looked up
-/// by an index, only among customers in the viewer's data scope, masked as the archive is.
+/// by an index, only among customers in the viewer's data scope, masked as the archive is. The
+/// lookups run as one statement (<see cref="SearchStatement"/>); ranking and masking happen here.
 /// </summary>
-public sealed class SearchService(IDbContextFactory<CrmDbContext> dbFactory, IStringLocalizer<SearchTexts> texts)
+public sealed class SearchService(SearchConnections connections, IStringLocalizer<SearchTexts> texts)
 {
     /// <summary>A customer row as found by one lookup, before ranking and masking.</summary>
     internal sealed record Candidate(int Id, string Code, string Name, CustomerType Type, string? Phone,
@@ -26,97 +23,63 @@ public sealed class SearchService(IDbContextFactory<CrmDbContext> dbFactory, ISt
         limit = Math.Clamp(limit, 1, SearchQuery.MaxLimit);
         if (query is null) return new SearchResult("", [], null);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = new List<Candidate>();
-        if (query.IsToken) found.AddRange(await ExactTokenAsync(db, viewer, query, ct));
-        if (query.IsPhonePrefix) found.AddRange(await PhonesAsync(db, viewer, query, limit, ct));
+        var statement = new SearchStatement(viewer);
+        if (query.IsToken) statement.ExactTokens(query);
+        if (query.IsPhonePrefix) statement.Phones(query, limit);
         // One or two digits are too few for a phone; they may still be part of a name.
-        if (!query.IsPhonePrefix) found.AddRange(await SearchNames.FindAsync(db, viewer, query.Text, limit, ct));
+        else if (!connections.IsSqlite) statement.NamesByILike(query.Text, limit);
+        else
+        {
+            // Names that start with the query come from the name index (a range, not a scan) and rank first.
+            statement.NamesStartingWith(query.Text, limit);
+            if (query.Text.Length >= SearchQuery.MinIndexedNameLength) statement.NamesByTrigram(query.Text, limit);
+            else statement.NamesByScan(query.Text, limit);
+        }
+        var found = await ReadAsync(statement, query.Text, ct);
 
+        var mask = CustomerMasking.Masks(viewer);
         var hits = found
             .GroupBy(c => c.Id)
             .Select(g => g.OrderBy(c => c.Match).First())
             .OrderBy(c => c.Match)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(c => ToHit(c, query, CustomerMasking.Masks(viewer)))
+            .Select(c => ToHit(c, query, mask))
             .ToList();
         // Hits are one per customer, so one exact hit means one customer answers the number.
         var exact = hits.Where(h => h.IsExact).ToList();
         return new SearchResult(query.Text, hits, exact.Count == 1 ? exact[0].CustomerId : null);
     }
 
-    /// <summary>Waybill number, monthly account and customer code: exact, by their unique or plain indexes.</summary>
-    private static async Task<List<Candidate>> ExactTokenAsync(CrmDbContext db, Viewer viewer, SearchQuery query, CancellationToken ct)
+    /// <summary>Runs the statement on a pooled connection of its own and reads the rows as they come.</summary>
+    private async Task<List<Candidate>> ReadAsync(SearchStatement statement, string text, CancellationToken ct)
     {
-        var text = query.Text;
-        // Numbers are printed in capitals ("SF1234…") but often typed in lower case.
-        var upper = text.ToUpperInvariant();
-        var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = statement.CommandOn(connection);
         var found = new List<Candidate>();
-        if (query.MayBeWaybill)
-        {
-            found.AddRange(await (
-                from w in db.Waybills.AsNoTracking().VisibleTo(db, viewer)
-                where w.Number == text || w.Number == upper
-                join c in customers on w.CustomerId equals c.Id
-                select new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone, SearchMatch.Waybill, w.Number, null))
-                .Take(5).ToListAsync(ct));
-        }
-        found.AddRange(await customers
-            .Where(c => c.MonthlyAccountNo == text || c.MonthlyAccountNo == upper)
-            .Select(c => new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone, SearchMatch.MonthlyAccount, c.MonthlyAccountNo, null))
-            .Take(5).ToListAsync(ct));
-        found.AddRange(await customers
-            .Where(c => c.Code == text || c.Code == upper)
-            .Select(c => new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone, SearchMatch.Code, c.Code, null))
-            .Take(5).ToListAsync(ct));
+        await using (var rows = await command.ExecuteReaderAsync(ct))
+            while (await rows.ReadAsync(ct))
+            {
+                var match = (SearchMatch)rows.GetInt32(5);
+                var candidate = new Candidate(rows.GetInt32(0), rows.GetString(1), rows.GetString(2), Enum.Parse<CustomerType>(rows.GetString(3)),
+                    rows.IsDBNull(4) ? null : rows.GetString(4), match, rows.IsDBNull(6) ? null : rows.GetString(6), rows.IsDBNull(7) ? null : rows.GetString(7));
+                found.Add(match is SearchMatch.Name or SearchMatch.ContactName ? ByName(candidate, text) : candidate);
+            }
+        if (SearchConnections.Diagnostics.IsEnabled(SearchConnections.CommandExecuted))
+            SearchConnections.Diagnostics.Write(SearchConnections.CommandExecuted, command);
         return found;
     }
 
-    /// <summary>
-    /// Phones of customers and their contacts: the last four digits by their own index, and the
-    /// start of a number (a whole number is its own start) by an index range — SQLite would scan
-    /// for StartsWith/LIKE (DESIGN.md "Scale").
-    /// </summary>
-    private static async Task<List<Candidate>> PhonesAsync(CrmDbContext db, Viewer viewer, SearchQuery query, int limit, CancellationToken ct)
+    /// <summary>A name match: a name that starts with the query ranks above one that only contains it.</summary>
+    private static Candidate ByName(Candidate c, string text)
     {
-        var digits = query.PhoneDigits!;
-        var upper = digits + "~";
-        var customers = db.Customers.AsNoTracking().VisibleTo(viewer);
-        var found = new List<Candidate>();
-        if (query.IsLastFour)
-        {
-            // No ORDER BY here: sorting by name would tempt the planner onto a (scope, Name) index
-            // instead of the PhoneLast4 one; hits are ranked in memory afterwards.
-            found.AddRange(await customers.Where(c => c.PhoneLast4 == digits)
-                .Take(limit)
-                .Select(c => new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone, SearchMatch.PhoneLastFour, c.Phone, null))
-                .ToListAsync(ct));
-            found.AddRange(await (
-                from x in db.Contacts.AsNoTracking()
-                where x.PhoneLast4 == digits
-                join c in customers on x.CustomerId equals c.Id
-                select new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone, SearchMatch.ContactPhoneLastFour, x.Phone, x.Name))
-                .Take(limit).ToListAsync(ct));
-        }
-        var owners = await customers
-            .Where(c => string.Compare(c.PhoneDigits, digits) >= 0 && string.Compare(c.PhoneDigits, upper) < 0)
-            .OrderBy(c => c.PhoneDigits).Take(limit)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Type, c.Phone, c.PhoneDigits })
-            .ToListAsync(ct);
-        found.AddRange(owners.Select(c => new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone,
-            c.PhoneDigits == digits ? SearchMatch.Phone : SearchMatch.PhonePrefix, c.Phone, null)));
-        var contacts = await (
-            from x in db.Contacts.AsNoTracking()
-            where string.Compare(x.PhoneDigits, digits) >= 0 && string.Compare(x.PhoneDigits, upper) < 0
-            join c in customers on x.CustomerId equals c.Id
-            orderby x.PhoneDigits
-            select new { c.Id, c.Code, c.Name, c.Type, c.Phone, x.PhoneDigits, ContactPhone = x.Phone, ContactName = x.Name })
-            .Take(limit).ToListAsync(ct);
-        found.AddRange(contacts.Select(c => new Candidate(c.Id, c.Code, c.Name, c.Type, c.Phone,
-            c.PhoneDigits == digits ? SearchMatch.ContactPhone : SearchMatch.ContactPhonePrefix, c.ContactPhone, c.ContactName)));
-        return found;
+        var matchedName = c.ContactName ?? c.Name;
+        var prefix = matchedName.StartsWith(text, StringComparison.OrdinalIgnoreCase);
+        var match = c.ContactName is null
+            ? prefix ? SearchMatch.NamePrefix : SearchMatch.Name
+            : prefix ? SearchMatch.ContactNamePrefix : SearchMatch.ContactName;
+        // The value shown for a name match is what was searched; a contact's name is shown (masked) as the match.
+        return c with { Match = match, Value = c.ContactName ?? text };
     }
 
     private SearchHit ToHit(Candidate c, SearchQuery query, bool mask)

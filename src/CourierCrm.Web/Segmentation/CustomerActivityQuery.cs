@@ -65,9 +65,11 @@ public static class CustomerActivityQuery
 
     private static DateOnly ChinaDay(DbDataReader reader, int ordinal, bool sqlite)
     {
-        var instant = sqlite
-            ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
-            : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+        // SQLite keeps UTC ticks since 0001-01-01, the same origin as DateOnly's day number: the China
+        // day is one division away (two per customer, 100,000 customers a run).
+        if (sqlite)
+            return DateOnly.FromDayNumber((int)((reader.GetInt64(ordinal) + ChinaOffset.Ticks) / TimeSpan.TicksPerDay));
+        var instant = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
         return DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
     }
 

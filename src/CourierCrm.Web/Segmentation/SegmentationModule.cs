@@ -2,6 +2,8 @@ using CourierCrm.Domain.Organisation;
 using CourierCrm.Web.Platform;
 using CourierCrm.Web.Platform.Api;
 using CourierCrm.Web.Platform.Auth;
+using CourierCrm.Web.Platform.Jobs;
+using CourierCrm.Web.Segmentation.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartz;
 
@@ -12,14 +14,12 @@ public static class SegmentationModule
 {
     public static IServiceCollection AddSegmentation(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ClassificationOptions.Section).Get<ClassificationOptions>() ?? new ClassificationOptions();
-        if (!IsValidCron(options.NightlyCron))
-            throw new InvalidOperationException($"Classification:NightlyCron \"{options.NightlyCron}\" is not a valid Quartz cron expression (e.g. \"0 30 2 * * ?\" for 02:30 every day).");
-        if (ClassificationPolicyCheck(options) is { } problem)
-            throw new InvalidOperationException(problem);
+        var options = Options(configuration);
         services.AddSingleton(options);
         services.AddSingleton<ClassificationRunner>();
         services.AddScoped<ClassificationQueries>();
+        services.AddScoped<ClassificationJobs>();
+        services.AddJobHandler<ClassificationJobHandler>();
         // AddQuartz composes with the jobs platform's call (Platform/Jobs/JobsModule): one scheduler, one more job.
         services.AddQuartz(q =>
         {
@@ -37,14 +37,14 @@ public static class SegmentationModule
         group.MapPost("/runs", async (HttpContext http, ClassificationRunner runner, CancellationToken ct) =>
             {
                 var viewer = http.User.RequireViewer();
-                if (viewer.Role is not (StaffRole.Administrator or StaffRole.Manager))
+                if (!ClassificationJobs.MayRun(viewer))
                     return CommandResult<ClassificationRunSummary>.Forbidden("Only administrators and managers may start a classification run.").ToHttp(ToView);
                 var summary = await runner.RunAsync(runner.Today, viewer.Name, viewer.UserId, ct);
                 return CommandResult<ClassificationRunSummary>.Ok(summary).ToHttp(ToView);
             })
             .WithName("RunClassification")
             .WithSummary("Classify every customer now")
-            .WithDescription("Runs the classification (ABC, value pyramid, key accounts, RFM, loyalty × value, lifecycle; DOMAIN.md §3) over every customer of the company for today (China time), with the last Classification:PeriodMonths months (default 12) of waybill revenue, and answers the stored run. Changes against the previous run are recorded and written on each customer's timeline; running again over the same waybills records no changes. The run happens inside the request: well under a second at the demo size (2,000 customers, 200,000 waybills), about 2 s at 100,000 customers and 1,000,000 waybills on SQLite (docs/benchmarks.md). Administrators and managers only (403 otherwise). The same run happens every night (Classification:NightlyCron, China time) for the previous day.")
+            .WithDescription("Runs the classification (ABC, value pyramid, key accounts, RFM, loyalty × value, lifecycle; DOMAIN.md §3) over every customer of the company for today (China time), with the last Classification:PeriodMonths months (default 12) of waybill revenue, and answers the stored run. Changes against the previous run are recorded and written on each customer's timeline; running again over the same waybills records no changes. The run happens inside the request (the pages start it as a background job instead): well under a second at the demo size (2,000 customers, 200,000 waybills) and for the nightly run at 100,000 customers and 1,000,000 waybills on SQLite; a first run at that size takes several seconds (docs/benchmarks.md). Administrators and managers only (403 otherwise). The same run happens every night (Classification:NightlyCron, China time) for the previous day.")
             .Produces<ClassificationRunView>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -69,6 +69,31 @@ public static class SegmentationModule
     private static ClassificationRunView ToView(ClassificationRunSummary s) => new(
         s.Id, s.AsOf, s.PeriodFrom, s.PeriodTo, s.CustomerCount, s.AbcA, s.AbcB, s.AbcC, s.ChangeCount, s.TriggeredBy, s.StartedAt, s.FinishedAt);
 
+    /// <summary>
+    /// The "Classification" settings, refused at start when any is wrong, with a message naming each bad
+    /// setting and its rule: a mistyped threshold must not quietly classify every customer.
+    /// </summary>
+    public static ClassificationOptions Options(IConfiguration configuration)
+    {
+        ClassificationOptions options;
+        try
+        {
+            options = configuration.GetSection(ClassificationOptions.Section).Get<ClassificationOptions>() ?? new ClassificationOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key it could not read ("… at 'Classification:Abc:AShare' to type 'System.Decimal'").
+            throw new InvalidOperationException($"Classification settings are not valid: {e.Message} Shares are fractions such as 0.70.", e);
+        }
+        var problems = new List<string>();
+        if (!IsValidCron(options.NightlyCron))
+            problems.Add($"Classification:NightlyCron = \"{options.NightlyCron}\" (must be a Quartz cron expression, e.g. \"0 30 2 * * ?\" for 02:30 every day)");
+        problems.AddRange(options.Problems());
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Classification settings are not valid: {string.Join("; ", problems)}. See docs/user-guide.md, \"Classification settings\".");
+        return options;
+    }
+
     private static bool IsValidCron(string cron)
     {
         try
@@ -81,11 +106,6 @@ public static class SegmentationModule
             return false;
         }
     }
-
-    private static string? ClassificationPolicyCheck(ClassificationOptions options) =>
-        options.Policy.InvalidFields() is { Count: > 0 } fields
-            ? $"Classification settings are not valid: {string.Join(", ", fields)} (Classification:PeriodMonths must be 1 to 120)."
-            : null;
 }
 
 /// <summary>The nightly run: classifies every customer up to yesterday, the last whole day.</summary>

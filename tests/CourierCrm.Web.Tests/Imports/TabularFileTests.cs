@@ -85,6 +85,26 @@ public sealed class TabularFileTests : IDisposable
         Assert.Equal([1, 3], rows.Select(r => r.Number));
     }
 
+    [Theory]
+    [InlineData("a,b\n1,2\n", 2)]
+    [InlineData("a,b\r\n1,2\r\n\r\n3,4", 3)]
+    [InlineData("a,b\n\"广州市\n天河区\",2\n3,4\n", 3)]
+    [InlineData("a,b\n,,\n \t,\r\n1,2\n", 2)]
+    [InlineData("a,b\n\"\",\"\"\n1,2\n", 2)]
+    [InlineData("a,b\n\"\"\"\",\n", 2)]
+    [InlineData("a,b\n\" \n \",\n1,\"他说\"\"好\"\"\"\n", 2)]
+    public void Counting_a_csv_on_its_bytes_gives_the_rows_reading_it_gives(string text, int rows)
+    {
+        foreach (var encoding in new[] { new UTF8Encoding(false), CsvBuilder.Gbk })
+        {
+            var path = Path.Combine(_folder, Guid.NewGuid().ToString("N"));
+            File.WriteAllBytes(path, encoding.GetBytes(text));
+
+            Assert.Equal(rows, TabularFile.Rows(path, TabularFile.Inspect(path), _options).Count());
+            Assert.Equal(rows, CsvRows.Count(path));
+        }
+    }
+
     [Fact]
     public void A_last_line_cut_off_inside_a_quote_is_a_row_problem_not_a_crash()
     {

@@ -6,6 +6,8 @@ using CourierCrm.Web.Segmentation;
 using CourierCrm.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CourierCrm.Web.Tests.Segmentation;
 
@@ -39,9 +41,25 @@ internal static class ClassificationArrange
     public static Task<ClassificationRunSummary> RunAsync(CrmWebFactory factory, DateOnly asOf) =>
         factory.Services.GetRequiredService<ClassificationRunner>().RunAsync(asOf, "test", null, CancellationToken.None);
 
-    public static async Task<CustomerClassificationRow> ClassesAsync(CrmWebFactory factory, long runId, int customerId)
+    /// <summary>The customer's current classes.</summary>
+    public static async Task<CustomerClassificationRow> ClassesAsync(CrmWebFactory factory, int customerId)
     {
         await using var db = factory.NewDb();
-        return await db.CustomerClassifications.AsNoTracking().SingleAsync(c => c.RunId == runId && c.CustomerId == customerId);
+        return await db.CustomerClassifications.AsNoTracking().SingleAsync(c => c.CustomerId == customerId);
+    }
+
+    /// <summary>
+    /// A runner of its own, as a new process would have (no classes kept from an earlier run), with
+    /// the given follow-ups instead of the application's.
+    /// </summary>
+    public static ClassificationRunner NewRunner(CrmWebFactory factory, IEnumerable<IClassificationFollowUp>? followUps = null,
+        ILogger<ClassificationRunner>? logger = null)
+    {
+        var services = new ServiceCollection();
+        foreach (var followUp in followUps ?? [])
+            services.AddSingleton(followUp);
+        return new ClassificationRunner(factory.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>(), TimeProvider.System,
+            factory.Services.GetRequiredService<ClassificationOptions>(), services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
+            logger ?? NullLogger<ClassificationRunner>.Instance);
     }
 }

@@ -3,7 +3,6 @@ using CourierCrm.Domain.Classification;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Web.Segmentation;
 using CourierCrm.Web.Tests.Infrastructure;
-using CourierCrm.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CourierCrm.Web.Tests.Segmentation.ClassificationArrange;
@@ -50,7 +49,8 @@ public abstract class ClassificationRunTests(CrmWebFactory factory)
         };
         foreach (var e in expected)
         {
-            var c = await ClassesAsync(factory, run.Id, e.Id);
+            var c = await ClassesAsync(factory, e.Id);
+            Assert.Equal(run.Id, c.RunId);
             Assert.Equal(e, (c.CustomerId, c.RevenueFen, c.Abc, c.Pyramid, c.KeyAccount, c.ToDomain().Rfm?.Code, c.Quadrant, c.Lifecycle));
         }
         Assert.Equal((1, 1, 1), (run.AbcA, run.AbcB, run.AbcC));
@@ -70,12 +70,13 @@ public abstract class ClassificationRunTests(CrmWebFactory factory)
         var eventsBefore = await TimelineCountAsync(customer);
 
         // A new runner (as after a restart, or on another node) compares with the stored classes, not remembered ones.
-        var again = await new ClassificationRunner(factory.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>(), TimeProvider.System,
-            factory.Services.GetRequiredService<ClassificationOptions>()).RunAsync(day, "test", null, CancellationToken.None);
+        var again = await NewRunner(factory).RunAsync(day, "test", null, CancellationToken.None);
 
         Assert.Equal(0, again.ChangeCount);
+        Assert.Equal(0, again.RowsWritten);
         await using var db = factory.NewDb();
         Assert.False(await db.ClassChanges.AnyAsync(c => c.RunId == again.Id));
+        Assert.False(await db.CustomerClassifications.AnyAsync(c => c.RunId == again.Id));
         Assert.Equal(eventsBefore, await TimelineCountAsync(customer));
     }
 
@@ -88,7 +89,7 @@ public abstract class ClassificationRunTests(CrmWebFactory factory)
         await WaybillsAsync(factory, big, ("2045-05-11 10:00", 90_000));
         var day = new DateOnly(2045, 6, 30);
         var first = await RunAsync(factory, day);
-        Assert.Equal(AbcClass.B, (await ClassesAsync(factory, first.Id, small)).Abc);
+        Assert.Equal(AbcClass.B, (await ClassesAsync(factory, small)).Abc);
 
         await WaybillsAsync(factory, small, ("2045-06-01 10:00", 200_000));
         var second = await RunAsync(factory, day);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CourierCrm.Domain.Classification;
 using CourierCrm.Domain.Customers;
 using CourierCrm.Web.Platform.Paging;
 using Microsoft.AspNetCore.WebUtilities;
@@ -22,6 +23,7 @@ public static class CustomerListUrl
         var values = queryStart < 0 ? new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>() : QueryHelpers.ParseQuery(uri[queryStart..]);
         string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         int? Int(string name) => int.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+        int? Score(string name) => Int(name) is int n && n <= 5 ? n : null;
 
         var sort = Get("sort");
         var size = Int("pageSize");
@@ -38,6 +40,15 @@ public static class CustomerListUrl
             OwnerId = Int("ownerId"),
             Unassigned = string.Equals(Get("unassigned"), "true", StringComparison.OrdinalIgnoreCase) ? true : null,
             Tag = Get("tag"),
+            Abc = Enum<AbcClass>(Get("abc")),
+            Pyramid = Enum<ValuePyramidTier>(Get("pyramid")),
+            KeyAccount = Enum<KeyAccountTier>(Get("keyAccount")),
+            RfmR = Score("rfmR"),
+            RfmF = Score("rfmF"),
+            RfmM = Score("rfmM"),
+            Quadrant = Enum<LoyaltyValueQuadrant>(Get("quadrant")),
+            Unclassified = string.Equals(Get("unclassified"), "true", StringComparison.OrdinalIgnoreCase) ? true : null,
+            Segment = Int("segment"),
             Sort = sort is not null && CustomerQueries.SortFields.Contains(sort) ? sort : null,
             Direction = Enum<SortDirection>(Get("direction")),
             Page = Int("page"),
@@ -65,8 +76,18 @@ public static class CustomerListUrl
         Add("ownerId", q.OwnerId);
         Add("unassigned", q.Unassigned == true ? "true" : null);
         Add("tag", q.Tag);
+        Add("abc", q.Abc);
+        Add("pyramid", q.Pyramid);
+        Add("keyAccount", q.KeyAccount);
+        Add("rfmR", q.RfmR);
+        Add("rfmF", q.RfmF);
+        Add("rfmM", q.RfmM);
+        Add("quadrant", q.Quadrant);
+        Add("unclassified", q.Unclassified == true ? "true" : null);
+        Add("segment", q.Segment);
         Add("sort", q.Sort is null or "name" && q.Direction != SortDirection.Desc ? null : q.Sort ?? "name");
-        Add("direction", q.Direction == SortDirection.Desc ? "Desc" : null);
+        // Each order's own default direction is left out (the predicted value ranks highest first).
+        Add("direction", CustomerQueries.Descending(q) == (q.Sort == CustomerQueries.PredictedValueSort) ? null : q.Direction);
         if (withPage)
         {
             Add("page", q.Page is > 1 ? q.Page : null);
@@ -81,13 +102,20 @@ public static class CustomerListUrl
     public static bool HasFilters(CustomerListQuery q) =>
         !string.IsNullOrWhiteSpace(q.Search) || q.Type is not null || q.Nature is not null || q.MarketType is not null
         || q.SpecialisedMarket is not null || q.BusinessRelation is not null || q.Lifecycle is not null
-        || q.OutletId is not null || q.OwnerId is not null || q.Unassigned == true || !string.IsNullOrWhiteSpace(q.Tag);
+        || q.OutletId is not null || q.OwnerId is not null || q.Unassigned == true || !string.IsNullOrWhiteSpace(q.Tag)
+        || HasClassFilters(q) || q.Segment is not null;
+
+    /// <summary>Whether any class filter (latest classification run) is set.</summary>
+    public static bool HasClassFilters(CustomerListQuery q) =>
+        q.Abc is not null || q.Pyramid is not null || q.KeyAccount is not null || q.RfmR is not null || q.RfmF is not null
+        || q.RfmM is not null || q.Quadrant is not null || q.Unclassified == true;
 
     public static CustomerListQuery Copy(CustomerListQuery q) => new()
     {
         Search = q.Search, Type = q.Type, Nature = q.Nature, MarketType = q.MarketType, SpecialisedMarket = q.SpecialisedMarket,
         BusinessRelation = q.BusinessRelation, Lifecycle = q.Lifecycle, OutletId = q.OutletId, OwnerId = q.OwnerId,
-        Unassigned = q.Unassigned, Tag = q.Tag, Sort = q.Sort, Direction = q.Direction, Page = q.Page, PageSize = q.PageSize,
+        Unassigned = q.Unassigned, Tag = q.Tag, Abc = q.Abc, Pyramid = q.Pyramid, KeyAccount = q.KeyAccount,
+        RfmR = q.RfmR, RfmF = q.RfmF, RfmM = q.RfmM, Quadrant = q.Quadrant, Unclassified = q.Unclassified, Segment = q.Segment, Sort = q.Sort, Direction = q.Direction, Page = q.Page, PageSize = q.PageSize,
     };
 
     private static TEnum? Enum<TEnum>(string? value) where TEnum : struct, Enum =>

@@ -10,12 +10,16 @@ using Microsoft.Extensions.Options;
 
 namespace CourierCrm.Web.Platform.Auth;
 
-/// <summary>Authenticates integrations by <c>Authorization: Bearer ccrm_…</c> tokens issued by administrators.</summary>
+/// <summary>
+/// Authenticates integrations by <c>Authorization: Bearer ccrm_…</c> tokens issued by administrators;
+/// a token seen lately on this node is answered from <see cref="ApiTokenCache"/> without a query.
+/// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IDbContextFactory<CrmDbContext> dbFactory,
+    ApiTokenCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -27,19 +31,26 @@ public sealed class ApiTokenAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var hash = Hash(header["Bearer ".Length..].Trim());
-        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
         var now = clock.GetUtcNow();
-        // One query finds the token and the viewer it stands for, so the claims transformation has nothing left to read.
-        if (await ViewerDirectory.TokenAsync(db, t => t.Hash == hash, now, Context.RequestAborted) is not { } found)
-            return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
-        var (token, viewer) = found;
-        // Touch at most once a minute: a busy integration should not write on every call.
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        var ct = Context.RequestAborted;
+        if (cache.Find(hash, now) is not { } token)
+        {
+            var generation = cache.Generation;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // One query finds the token and the viewer it stands for, so the claims transformation has nothing left to read.
+            if (await ViewerDirectory.TokenAsync(db, t => t.Hash == hash, now, ct) is not { } found)
+                return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
+            token = cache.Remember(hash, generation, found.Token, found.Viewer, now);
+        }
+        if (token.ClaimTouch(now))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.ApiTokens.Where(t => t.Id == token.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        }
         var identity = new ClaimsIdentity(
-            [new Claim(CrmClaims.TokenId, token.Id.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, token.Name)], SchemeName);
+            [new Claim(CrmClaims.TokenId, token.TokenId.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, token.Name)], SchemeName);
         var principal = new ClaimsPrincipal(identity);
-        principal.AddIdentity(CrmClaims.ToIdentity(viewer));
+        principal.AddIdentity(CrmClaims.ToIdentity(token.Viewer));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -68,6 +68,7 @@ public static class AuthSetup
             .AddDefaultTokenProviders();
 
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ViewerClaimsTransformation>();
+        services.AddSingleton<ApiTokenCache>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(CrmClaims.Role))
             .AddPolicy(AuthPolicies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(nameof(StaffRole.Administrator)))

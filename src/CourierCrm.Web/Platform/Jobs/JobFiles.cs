@@ -20,6 +20,9 @@ public sealed class JobFiles
 
     public string Root { get; }
 
+    /// <summary>Where uploads are written while they arrive, before they become a job's file (named *.part).</summary>
+    public string Uploads => Path.Combine(Root, "uploads");
+
     /// <summary>The job's folder, created if missing.</summary>
     public string FolderFor(Guid id)
     {
@@ -35,5 +38,29 @@ public sealed class JobFiles
     {
         var folder = Path.Combine(Root, id.ToString("N"));
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Deletes upload parts last written before <paramref name="before"/>: an upload in progress writes
+    /// its part all the time and a finished one is moved away, so an old part is one a crash left behind.
+    /// </summary>
+    public int DeleteLeftoverUploads(DateTimeOffset before)
+    {
+        if (!Directory.Exists(Uploads)) return 0;
+        var deleted = 0;
+        foreach (var part in Directory.EnumerateFiles(Uploads, "*.part"))
+        {
+            if (File.GetLastWriteTimeUtc(part) >= before.UtcDateTime) continue;
+            try
+            {
+                File.Delete(part);
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A part that cannot be deleted now (held or protected) stays for the next cleanup; it never stops the rest.
+            }
+        }
+        return deleted;
     }
 }

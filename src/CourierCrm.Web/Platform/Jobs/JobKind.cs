@@ -7,6 +7,8 @@ public enum JobKind
     CustomerImport,
     WaybillExport,
     CustomerExport,
+    /// <summary>An on-demand classification run (Segmentation/Jobs).</summary>
+    Classification,
 }
 
 /// <summary>

@@ -103,7 +103,10 @@ public sealed class JobRunner(
             .OrderBy(j => j.CreatedAt).Select(j => j.Id).Take(50).ToListAsync(ct);
     }
 
-    /// <summary>Finished jobs older than <see cref="JobOptions.KeepDays"/> go, with their files; drafts nobody started go after a day.</summary>
+    /// <summary>
+    /// Finished jobs older than <see cref="JobOptions.KeepDays"/> go, with their files; drafts nobody started
+    /// go after a day, and so do upload parts a crash left half-written (no job row knows them).
+    /// </summary>
     public async Task DeleteExpiredAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -111,6 +114,8 @@ public sealed class JobRunner(
         _lastCleanup = now;
         var finishedBefore = now.AddDays(-Math.Max(1, options.KeepDays));
         var draftsBefore = now.AddDays(-1);
+        if (files.DeleteLeftoverUploads(draftsBefore) is > 0 and var parts)
+            log.LogInformation("Deleted {Count} upload parts left unfinished for more than a day", parts);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var expired = await db.BackgroundJobs
             .Where(j => ((j.Status == JobStatus.Succeeded || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled) && j.CreatedAt < finishedBefore)

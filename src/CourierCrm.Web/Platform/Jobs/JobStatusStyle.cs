@@ -17,6 +17,7 @@ public static class JobStatusStyle
     public static string IconOf(JobKind kind) => kind switch
     {
         JobKind.WaybillImport or JobKind.CustomerImport => Icons.Material.Filled.UploadFile,
+        JobKind.Classification => Icons.Material.Filled.StackedBarChart,
         _ => Icons.Material.Filled.Download,
     };
 }
