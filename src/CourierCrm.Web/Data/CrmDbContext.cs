@@ -37,6 +37,9 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Segmentation.CustomerClassificationRow> CustomerClassifications => Set<Segmentation.CustomerClassificationRow>();
     public DbSet<Segmentation.ClassChangeRow> ClassChanges => Set<Segmentation.ClassChangeRow>();
     public DbSet<Imports.ImportMapping> ImportMappings => Set<Imports.ImportMapping>();
+    public DbSet<Segmentation.ChurnWarningRow> ChurnWarnings => Set<Segmentation.ChurnWarningRow>();
+    public DbSet<Segmentation.SavedSegment> SavedSegments => Set<Segmentation.SavedSegment>();
+    public DbSet<Domain.Tasks.StaffTask> StaffTasks => Set<Domain.Tasks.StaffTask>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -832,6 +832,76 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.ToTable("Waybills");
                 });
 
+            modelBuilder.Entity("CourierCrm.Domain.Tasks.StaffTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AssigneeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status", "DueOn");
+
+                    b.HasIndex("CustomerId", "Kind", "Status");
+
+                    b.ToTable("StaffTasks", (string)null);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Imports.ImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1125,6 +1195,85 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.ToTable("BackgroundJobs", (string)null);
                 });
 
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.ChurnWarningRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("BaselineMonthly")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("DropShare")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("RecentMonthly")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SilentDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("CustomerId", "Signal")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Resolved'");
+
+                    b.HasIndex("State", "RaisedOn");
+
+                    b.ToTable("ChurnWarnings", (string)null);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Segmentation.ClassChangeRow", b =>
                 {
                     b.Property<long>("RunId")
@@ -1227,9 +1376,6 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CourierCrm.Web.Segmentation.CustomerClassificationRow", b =>
                 {
-                    b.Property<long>("RunId")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
@@ -1237,14 +1383,26 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("AbcSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ActiveMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("KeyAccount")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("LastShipment")
+                        .HasColumnType("date");
 
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("PredictedValueFen")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Pyramid")
                         .HasMaxLength(40)
@@ -1266,11 +1424,71 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.Property<int?>("RfmR")
                         .HasColumnType("integer");
 
-                    b.HasKey("RunId", "CustomerId");
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
 
-                    b.HasIndex("CustomerId", "RunId");
+                    b.Property<int>("ShipmentCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Abc");
+
+                    b.HasIndex("PredictedValueFen");
+
+                    b.HasIndex("Pyramid");
+
+                    b.HasIndex("Quadrant");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("RfmR", "RfmF");
 
                     b.ToTable("CustomerClassifications", (string)null);
+                });
+
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.SavedSegment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Shared");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSegments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1468,12 +1686,44 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CourierCrm.Domain.Tasks.StaffTask", b =>
+                {
+                    b.HasOne("CourierCrm.Web.Platform.Auth.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CourierCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Platform.Auth.CrmUser", b =>
                 {
                     b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
                         .WithMany()
                         .HasForeignKey("OutletId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.ChurnWarningRow", b =>
+                {
+                    b.HasOne("CourierCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CourierCrm.Web.Segmentation.ClassificationRunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CourierCrm.Domain.Tasks.StaffTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CourierCrm.Web.Segmentation.ClassChangeRow", b =>
@@ -1494,14 +1744,23 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
             modelBuilder.Entity("CourierCrm.Web.Segmentation.CustomerClassificationRow", b =>
                 {
                     b.HasOne("CourierCrm.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .WithOne()
+                        .HasForeignKey("CourierCrm.Web.Segmentation.CustomerClassificationRow", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("CourierCrm.Web.Segmentation.ClassificationRunRow", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.SavedSegment", b =>
+                {
+                    b.HasOne("CourierCrm.Web.Platform.Auth.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -805,6 +805,74 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.ToTable("Waybills");
                 });
 
+            modelBuilder.Entity("CourierCrm.Domain.Tasks.StaffTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssigneeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status", "DueOn");
+
+                    b.HasIndex("CustomerId", "Kind", "Status");
+
+                    b.ToTable("StaffTasks", (string)null);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Imports.ImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1092,6 +1160,83 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.ToTable("BackgroundJobs", (string)null);
                 });
 
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.ChurnWarningRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("BaselineMonthly")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("DropShare")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RecentMonthly")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SilentDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("CustomerId", "Signal")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Resolved'");
+
+                    b.HasIndex("State", "RaisedOn");
+
+                    b.ToTable("ChurnWarnings", (string)null);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Segmentation.ClassChangeRow", b =>
                 {
                     b.Property<long>("RunId")
@@ -1192,9 +1337,6 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CourierCrm.Web.Segmentation.CustomerClassificationRow", b =>
                 {
-                    b.Property<long>("RunId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
@@ -1202,14 +1344,26 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AbcSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyAccount")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastShipment")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PredictedValueFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Pyramid")
                         .HasMaxLength(40)
@@ -1231,11 +1385,69 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.Property<int?>("RfmR")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("RunId", "CustomerId");
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("CustomerId", "RunId");
+                    b.Property<int>("ShipmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("Abc");
+
+                    b.HasIndex("PredictedValueFen");
+
+                    b.HasIndex("Pyramid");
+
+                    b.HasIndex("Quadrant");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("RfmR", "RfmF");
 
                     b.ToTable("CustomerClassifications", (string)null);
+                });
+
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.SavedSegment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Shared");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSegments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1429,12 +1641,44 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CourierCrm.Domain.Tasks.StaffTask", b =>
+                {
+                    b.HasOne("CourierCrm.Web.Platform.Auth.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CourierCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CourierCrm.Web.Platform.Auth.CrmUser", b =>
                 {
                     b.HasOne("CourierCrm.Domain.Organisation.Outlet", null)
                         .WithMany()
                         .HasForeignKey("OutletId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.ChurnWarningRow", b =>
+                {
+                    b.HasOne("CourierCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CourierCrm.Web.Segmentation.ClassificationRunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CourierCrm.Domain.Tasks.StaffTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CourierCrm.Web.Segmentation.ClassChangeRow", b =>
@@ -1455,14 +1699,23 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CourierCrm.Web.Segmentation.CustomerClassificationRow", b =>
                 {
                     b.HasOne("CourierCrm.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .WithOne()
+                        .HasForeignKey("CourierCrm.Web.Segmentation.CustomerClassificationRow", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("CourierCrm.Web.Segmentation.ClassificationRunRow", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CourierCrm.Web.Segmentation.SavedSegment", b =>
+                {
+                    b.HasOne("CourierCrm.Web.Platform.Auth.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
