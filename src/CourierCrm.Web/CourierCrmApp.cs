@@ -1,3 +1,4 @@
+using CourierCrm.Web.Complaints;
 using CourierCrm.Web.Customers;
 using CourierCrm.Web.Data;
 using CourierCrm.Web.Demo;
@@ -63,6 +64,7 @@ public static class CourierCrmApp
         services.AddCustomers();
         services.AddOrganisation();
         services.AddShipments();
+        services.AddComplaints(configuration);
         services.AddSearch();
         services.AddExports();
         services.AddImports(configuration);
@@ -104,6 +106,7 @@ public static class CourierCrmApp
         api.MapCustomerEndpoints();
         api.MapOrganisationEndpoints();
         api.MapShipmentEndpoints();
+        api.MapComplaintEndpoints();
         api.MapSearchEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();

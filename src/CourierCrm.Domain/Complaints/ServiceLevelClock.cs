@@ -99,7 +99,8 @@ public sealed class ServiceLevelClock(BusinessCalendar calendar, TimeZoneInfo zo
 
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
 
-    private DateTimeOffset ToInstant(DateTime local) => new(local, zone.GetUtcOffset(local));
+    /// <summary>Deadlines come out in UTC: stored as they are on every provider (PostgreSQL takes only offset 0).</summary>
+    private DateTimeOffset ToInstant(DateTime local) => new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
 
     private static TimeSpan Scale(TimeSpan target, decimal share) => TimeSpan.FromTicks((long)(target.Ticks * share));
 }

@@ -13,6 +13,8 @@ public enum StaffTaskKind
     UpgradeReview,
     /// <summary>Follow up a churn early warning with the customer.</summary>
     ChurnFollowUp,
+    /// <summary>Call the customer after a complaint closed and record how satisfied they are (issue 5 item 6).</summary>
+    ComplaintCallback,
 }
 
 public enum StaffTaskStatus

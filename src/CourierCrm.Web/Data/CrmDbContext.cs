@@ -40,6 +40,16 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Segmentation.ChurnWarningRow> ChurnWarnings => Set<Segmentation.ChurnWarningRow>();
     public DbSet<Segmentation.SavedSegment> SavedSegments => Set<Segmentation.SavedSegment>();
     public DbSet<Domain.Tasks.StaffTask> StaffTasks => Set<Domain.Tasks.StaffTask>();
+    public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
+    public DbSet<Domain.Complaints.ComplaintStepEntry> ComplaintSteps => Set<Domain.Complaints.ComplaintStepEntry>();
+    public DbSet<Domain.Complaints.ComplaintWaybill> ComplaintWaybills => Set<Domain.Complaints.ComplaintWaybill>();
+    public DbSet<Domain.Complaints.ComplaintAttachment> ComplaintAttachments => Set<Domain.Complaints.ComplaintAttachment>();
+    public DbSet<Domain.Complaints.ComplaintPause> ComplaintPauses => Set<Domain.Complaints.ComplaintPause>();
+    public DbSet<Domain.Incidents.ServiceIncident> ServiceIncidents => Set<Domain.Incidents.ServiceIncident>();
+    public DbSet<Domain.Incidents.IncidentReport> IncidentReports => Set<Domain.Incidents.IncidentReport>();
+    public DbSet<Domain.Incidents.Claim> Claims => Set<Domain.Incidents.Claim>();
+    public DbSet<Domain.Notifications.OutboxMessage> OutboxMessages => Set<Domain.Notifications.OutboxMessage>();
+    public DbSet<Domain.Notifications.StaffNotification> StaffNotifications => Set<Domain.Notifications.StaffNotification>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -42,6 +42,8 @@ public static class AccessMatrix
         ("POST", "/api/v1/customers/exports",              "202   202     403   403   403     403       403      202     401"),
         ("POST", "/api/v1/waybills/exports",               "202   202     403   403   403     403       403      202     401"),
         ("GET",  "/api/v1/classification/runs",            "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/complaints",                     "200   200     200   200   200     200       200      200     401"),
+        ("POST", "/api/v1/complaints",                     "200   200     200   200   200     200       200      403     401"),
     ];
 
     /// <summary>Every (method, route, user, expected status) of the table.</summary>

@@ -73,6 +73,10 @@ public abstract class AccessMatrixTests(CrmWebFactory factory)
             "/api/v1/outlets" => NewOutlet(),
             "/api/v1/outlets/{outlet}" => outlet.Input,
             "/api/v1/customers/exports" or "/api/v1/waybills/exports" => new JsonObject { ["format"] = "Csv" },
+            "/api/v1/complaints" => new JsonObject
+            {
+                ["customerId"] = target.Id, ["channel"] = "Counter", ["category"] = "Attitude", ["description"] = "访问矩阵投诉",
+            },
             _ => throw new InvalidOperationException($"No body for {method} {route}."),
         };
     }

@@ -10,6 +10,9 @@ public static class CompanyTime
 {
     private static readonly TimeZoneInfo China = Find();
 
+    /// <summary>The company's zone, for rules that work in local time (business hours, calendar days).</summary>
+    public static TimeZoneInfo Zone => China;
+
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China);
 
     /// <summary>"2026-11-23 09:30", the same in both languages.</summary>
