@@ -38,7 +38,7 @@ public static class TaskEndpoints
                 await Answer(await commands.CreateAsync(http.User.RequireViewer(), input, ct), http, queries, ct))
             .WithName("CreateTask")
             .WithSummary("Create a task by hand")
-            .WithDescription("A task about a customer in your data scope (customerId), of a kind (Visit, LeaderVisit, InquiryLetter, UpgradeReview, ChurnFollowUp), with a title (at most 100 characters), an optional detail and a due day (today or later). It is yours unless you name an assigneeId: only managers and administrators give tasks to others, to active staff of their region. Answers the created task; 400 names every bad field; read-only roles get 403.")
+            .WithDescription("A task about a customer in your data scope (customerId), of a kind (Visit, LeaderVisit, InquiryLetter, UpgradeReview, ChurnFollowUp, ComplaintCallback), with a title (at most 100 characters), an optional detail and a due day (today or later). It is yours unless you name an assigneeId: only managers and administrators give tasks to others, to active staff of their region. Answers the created task; 400 names every bad field; read-only roles get 403.")
             .Produces<TaskView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

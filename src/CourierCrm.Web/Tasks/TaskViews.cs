@@ -41,7 +41,7 @@ public sealed class TaskListQuery
 {
     [Description("mine (default: tasks assigned to you), team (managers and administrators: every task of the customers in your data scope, unassigned ones included) or all (administrators).")]
     public string? Scope { get; set; }
-    [Description("Visit, LeaderVisit, InquiryLetter, UpgradeReview or ChurnFollowUp.")]
+    [Description("Visit, LeaderVisit, InquiryLetter, UpgradeReview, ChurnFollowUp or ComplaintCallback.")]
     public string? Kind { get; set; }
     [Description("Open, Done or Cancelled; all when left out.")]
     public string? Status { get; set; }
@@ -60,7 +60,7 @@ public sealed class TaskListQuery
 /// <summary>A task made by hand for a customer (POST /api/v1/tasks).</summary>
 public sealed class TaskInput
 {
-    [Description("Visit, LeaderVisit, InquiryLetter, UpgradeReview or ChurnFollowUp.")]
+    [Description("Visit, LeaderVisit, InquiryLetter, UpgradeReview, ChurnFollowUp or ComplaintCallback.")]
     public string? Kind { get; set; }
     [Description("The customer the task is about; must be in your data scope.")]
     public int? CustomerId { get; set; }
