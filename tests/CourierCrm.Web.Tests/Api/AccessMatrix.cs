@@ -16,7 +16,8 @@ public static class AccessMatrix
     // SalesRep, KeyAccountManager; export = Administrator, Manager, Analyst; transfer = Administrator, Manager; reveal = everyone who views or
     // may reveal personal data (not Analyst); notes = everyone but the read-only Analyst; the
     // organisation is changed by administrators only; everyone signed in reads (waybills, search and
-    // their own background jobs within their scope).
+    // their own background jobs within their scope); a saved segment is a personal view, so even the
+    // read-only analyst may save one.
     private static readonly (string Method, string Route, string Statuses)[] Rows =
     [
         //                                               admin mgr.south cs.sz ch.sz rep.sz1 kam.south front.sz analyst anonymous
@@ -44,6 +45,15 @@ public static class AccessMatrix
         ("GET",  "/api/v1/classification/runs",            "200   200     200   200   200     200       200      200     401"),
         ("GET",  "/api/v1/complaints",                     "200   200     200   200   200     200       200      200     401"),
         ("POST", "/api/v1/complaints",                     "200   200     200   200   200     200       200      403     401"),
+        ("GET",  "/api/v1/classification/dashboard",       "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/classification/dashboard/export?format=Csv", "200   200     403   403   403     403       403      200     401"),
+        ("GET",  "/api/v1/churn-warnings",                 "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/tasks",                          "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/tasks/counts",                   "200   200     200   200   200     200       200      200     401"),
+        ("POST", "/api/v1/tasks",                          "200   200     200   200   200     200       200      403     401"),
+        ("GET",  "/api/v1/segments",                       "200   200     200   200   200     200       200      200     401"),
+        ("POST", "/api/v1/segments",                       "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/lifetime-value/cohort?year=2025", "200   200     200   200   200     200       200      200     401"),
     ];
 
     /// <summary>Every (method, route, user, expected status) of the table.</summary>

@@ -73,6 +73,15 @@ public abstract class AccessMatrixTests(CrmWebFactory factory)
             "/api/v1/outlets" => NewOutlet(),
             "/api/v1/outlets/{outlet}" => outlet.Input,
             "/api/v1/customers/exports" or "/api/v1/waybills/exports" => new JsonObject { ["format"] = "Csv" },
+            "/api/v1/tasks" => new JsonObject
+            {
+                ["kind"] = "Visit", ["customerId"] = target.Id, ["title"] = "访问矩阵拜访",
+                ["dueOn"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            },
+            "/api/v1/segments" => new JsonObject
+            {
+                ["name"] = "矩阵 " + Guid.NewGuid().ToString("N")[..8], ["filter"] = new JsonObject { ["abc"] = "A" },
+            },
             "/api/v1/complaints" => new JsonObject
             {
                 ["customerId"] = target.Id, ["channel"] = "Counter", ["category"] = "Attitude", ["description"] = "访问矩阵投诉",
