@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using CourierCrm.Domain.Complaints;
 using CourierCrm.Domain.Organisation;
-using CourierCrm.Web.Data;
 
 namespace CourierCrm.Web.Complaints;
 
@@ -20,8 +19,6 @@ public static class ComplaintScope
         var body = Expression.OrElse(scope.Body, new Rebind(involved.Parameters[0], parameter).Visit(involved.Body));
         return complaints.Where(Expression.Lambda<Func<Complaint, bool>>(body, parameter));
     }
-
-    public static IQueryable<Complaint> VisibleComplaints(this CrmDbContext db, Viewer viewer) => db.Complaints.VisibleTo(viewer);
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
