@@ -29,8 +29,7 @@ public sealed class ImportTests(E2EApp app, ITestOutputHelper output)
         await Expect(mapping).ToBeVisibleAsync();
         await Expect(browser.ByTestId("import-detected")).ToContainTextAsync("UTF-8");
         // "单号" is not one of the number column's names: the person chooses it by hand.
-        await browser.Page.Locator("[data-testid=import-column-number]").ClickAsync();
-        await browser.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "A · 单号" }).First.ClickAsync();
+        await browser.ChooseAsync(browser.Page.Locator("[data-testid=import-column-number]"), "A · 单号");
         await Expect(browser.ByTestId("import-preview")).ToContainTextAsync(prefix + "1");
         await CheckAsync(browser, "import-mapping", problems);
 

@@ -24,8 +24,7 @@ public sealed class SegmentTests(E2EApp app, ITestOutputHelper output)
 
         await browser.OpenAsync("/customers");
         await Expect(browser.ByTestId("customer-row").First).ToBeVisibleAsync();
-        await browser.ByTestId("filter-abc").ClickAsync();
-        await browser.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "A 类" }).First.ClickAsync();
+        await browser.ChooseAsync(browser.ByTestId("filter-abc"), "A 类");
         await Expect(browser.ByTestId("chip-abc")).ToBeVisibleAsync();
         await browser.Page.WaitForURLAsync("**/customers?abc=A");
         var total = await browser.ByTestId("customer-total").InnerTextAsync();

@@ -14,6 +14,29 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
     public ILocator Field(string testId) =>
         Page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
 
+    /// <summary>
+    /// Opens a MudSelect and picks the option with <paramref name="optionText"/>. A click that lands while the
+    /// circuit is still attaching its handlers opens nothing, so the select is clicked again until its list shows.
+    /// </summary>
+    public async Task ChooseAsync(ILocator select, string optionText)
+    {
+        var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = optionText }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            try
+            {
+                await option.WaitForAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+                output.WriteLine($"The list of options did not open (attempt {attempt}); clicking the select again.");
+            }
+        }
+        await option.ClickAsync();
+    }
+
     /// <summary>Signs in through the real login form and waits for the workbench (or the return page) to be interactive.</summary>
     public async Task SignInAsync(string userName, string? password = null)
     {
