@@ -111,6 +111,8 @@ public sealed class Complaint : IScopedRecord
     public long? CallbackTaskId { get; set; }
     public CustomerSatisfaction? CallbackSatisfaction { get; set; }
     public string? CallbackNote { get; set; }
+    public DateTimeOffset? CallbackRecordedAt { get; set; }
+    public int? CallbackRecordedById { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency: two handlers acting at once — the second is told to reload.</summary>

@@ -103,6 +103,8 @@ public sealed class Claim
     public DateOnly FiledOn { get; set; }
     public DateOnly CustomerClaimBy { get; set; }
     public DateOnly? RecoveryBy { get; set; }
+    public string? PaymentReference { get; set; }
+    public string? Note { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 }

@@ -52,4 +52,6 @@ public sealed class StaffNotification
     public DateTimeOffset? ReadAt { get; set; }
     /// <summary>Also sent by e-mail to the member of staff (escalations).</summary>
     public bool EmailQueued { get; set; }
+    /// <summary>Set for notices that must reach a user once only (e.g. "complaint TS-… breached"); unique per user.</summary>
+    public string? DedupKey { get; set; }
 }

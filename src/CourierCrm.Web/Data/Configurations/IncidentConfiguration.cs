@@ -51,6 +51,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
     {
         b.ToTable("Claims");
         b.Property(x => x.RejectionReason).HasMaxLength(FieldLimits.Text);
+        b.Property(x => x.PaymentReference).HasMaxLength(FieldLimits.Short);
+        b.Property(x => x.Note).HasMaxLength(FieldLimits.Text);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.IncidentId);
         b.HasIndex(x => new { x.Status, x.FiledOn });

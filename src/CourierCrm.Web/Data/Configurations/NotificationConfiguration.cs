@@ -32,6 +32,9 @@ internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Title).HasMaxLength(FieldLimits.Name);
         b.Property(x => x.Body).HasMaxLength(FieldLimits.Text);
         b.Property(x => x.Link).HasMaxLength(FieldLimits.Short);
+        b.Property(x => x.DedupKey).HasMaxLength(FieldLimits.Name);
+        // Escalation notices are raised by a repeating job: once per user and event.
+        b.HasIndex(x => new { x.UserId, x.DedupKey }).IsUnique();
         // The bell: a user's unread notices, newest first.
         b.HasIndex(x => new { x.UserId, x.ReadAt, x.At });
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -102,6 +102,12 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("CallbackRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CallbackRecordedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CallbackSatisfaction")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -910,11 +916,19 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                     b.Property<int>("IncidentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<long?>("PaidFen")
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("RecoveredFen")
                         .HasColumnType("bigint");
@@ -1214,6 +1228,10 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("EmailQueued")
                         .HasColumnType("boolean");
 
@@ -1233,6 +1251,9 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DedupKey")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "ReadAt", "At");
 

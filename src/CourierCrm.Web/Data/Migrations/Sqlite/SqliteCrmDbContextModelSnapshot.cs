@@ -93,6 +93,12 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CallbackRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallbackRecordedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CallbackSatisfaction")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -883,10 +889,18 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PaidFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecoveredFen")
@@ -1179,6 +1193,10 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EmailQueued")
                         .HasColumnType("INTEGER");
 
@@ -1198,6 +1216,9 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DedupKey")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "ReadAt", "At");
 
