@@ -15,9 +15,10 @@ internal static class HttpLoad
         await RunForAsync(client, pathOf, clients, warmUp, () => Interlocked.Increment(ref next), record: null);
         var times = new List<double>[clients];
         for (var i = 0; i < clients; i++) times[i] = new List<double>(4096);
+        var cpu = ProcessCpu();
         var watch = Stopwatch.StartNew();
         await RunForAsync(client, pathOf, clients, measured, () => Interlocked.Increment(ref next), times);
-        return Latency.Of(times.SelectMany(t => t).ToList(), watch.Elapsed.TotalSeconds);
+        return Latency.Of(times.SelectMany(t => t).ToList(), watch.Elapsed.TotalSeconds, ProcessCpu() - cpu);
     }
 
     /// <summary>
@@ -34,17 +35,29 @@ internal static class HttpLoad
         var timesA = NewTimes(clients);
         var timesB = NewTimes(clients);
         double secondsA = 0, secondsB = 0;
+        TimeSpan cpuA = TimeSpan.Zero, cpuB = TimeSpan.Zero;
         var slice = measured / slices;
         for (var i = 0; i < slices; i++)
         {
+            var cpu = ProcessCpu();
             var watch = Stopwatch.StartNew();
             await RunForAsync(a, pathOfA, clients, slice, () => Interlocked.Increment(ref next), timesA);
             secondsA += watch.Elapsed.TotalSeconds;
+            cpuA += ProcessCpu() - cpu;
+            cpu = ProcessCpu();
             watch.Restart();
             await RunForAsync(b, pathOfB, clients, slice, () => Interlocked.Increment(ref next), timesB);
             secondsB += watch.Elapsed.TotalSeconds;
+            cpuB += ProcessCpu() - cpu;
         }
-        return (Latency.Of(timesA.SelectMany(t => t).ToList(), secondsA), Latency.Of(timesB.SelectMany(t => t).ToList(), secondsB));
+        return (Latency.Of(timesA.SelectMany(t => t).ToList(), secondsA, cpuA), Latency.Of(timesB.SelectMany(t => t).ToList(), secondsB, cpuB));
+    }
+
+    /// <summary>CPU time this process has used so far (all threads: servers and clients).</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static List<double>[] NewTimes(int clients)

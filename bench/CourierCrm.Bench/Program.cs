@@ -6,7 +6,7 @@ using CourierCrm.Bench;
 //   import-csv [--rows N] [--dir DIR] [--postgres CONNECTION]
 //   classify [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--rounds N]
 //   generate (--sqlite FILE | --postgres CONNECTION) [--customers N] [--waybills N]
-//   search   [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--clients N] [--seconds N] [--samples N] [--scope All|Outlet] [--kinds a,b]
+//   search   [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--clients N] [--seconds N] [--samples N] [--scope All|Outlet] [--kinds a,b] [--raw prepared|fresh]
 //   list     [--db FILE | --postgres CONNECTION] [--customers N] [--waybills N] [--calls N] [--users a,b,c]
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) is { } v && !v.StartsWith("--", StringComparison.Ordinal) ? v : "true");
@@ -53,7 +53,8 @@ switch (args.FirstOrDefault())
             await SearchBenchmark.RunAsync(database, Number("clients", 32), TimeSpan.FromSeconds(Number("warmup", 3)),
                 TimeSpan.FromSeconds(Number("seconds", 10)), Number("samples", 200),
                 Enum.Parse<CourierCrm.Domain.Organisation.DataScope>(options.GetValueOrDefault("scope", "All"), ignoreCase: true),
-                options.TryGetValue("kinds", out var kinds) ? kinds.Split(',') : null);
+                options.TryGetValue("kinds", out var kinds) ? kinds.Split(',') : null,
+                rawPrepared: options.GetValueOrDefault("raw", "prepared") != "fresh");
         return 0;
     case "list":
         await using (var database = await BigDatabaseAsync())
@@ -66,7 +67,7 @@ switch (args.FirstOrDefault())
                    CourierCrm.Bench classify [--db /tmp/ccrm-bench/big.db | --postgres CONNECTION] [--customers 100000] [--waybills 1000000] [--rounds 5]
                    CourierCrm.Bench generate (--sqlite FILE | --postgres CONNECTION) [--customers 100000] [--waybills 1000000]
                    CourierCrm.Bench search [--db /tmp/ccrm-big.db | --postgres CONNECTION] [--clients 32] [--seconds 10] [--warmup 3] [--samples 200] [--scope All|Outlet]
-                       [--kinds phone-prefix,last-four,waybill,name-3,name-2]
+                       [--kinds phone-prefix,last-four,waybill,name-3,name-2] [--raw prepared|fresh]
                    CourierCrm.Bench list [--db /tmp/ccrm-big.db | --postgres CONNECTION] [--calls 1000] [--users admin,mgr.south,cs.sz,rep.sz1]
             generate --postgres needs an empty database of its own in CONNECTION.
             search and list generate --db (100,000 customers, 1,000,000 waybills unless --customers/--waybills) when it does not exist, else reuse it;

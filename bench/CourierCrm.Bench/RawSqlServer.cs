@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,14 +18,22 @@ namespace CourierCrm.Bench;
 /// row and answers them as JSON. No authentication, no EF Core, no ranking, no masking: what the
 /// search would cost if it were nothing but its queries.
 /// </summary>
+/// <remarks>
+/// Prepared (the default, as the product does since its search keeps statements compiled): a few
+/// connections stay open, each keeping its commands by SQL text, so a statement seen before is only
+/// bound and run. Fresh: a pooled connection opened and every statement compiled again per request
+/// (what the raw side did before; <c>--raw fresh</c>).
+/// </remarks>
 internal sealed class RawSqlServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentBag<PreparedConnection> _idle;
 
-    private RawSqlServer(WebApplication app, Uri address)
+    private RawSqlServer(WebApplication app, Uri address, ConcurrentBag<PreparedConnection> idle)
     {
         _app = app;
         Address = address;
+        _idle = idle;
     }
 
     public Uri Address { get; }
@@ -31,8 +41,9 @@ internal sealed class RawSqlServer : IAsyncDisposable
     public static string PathOf(string kind, int sample) => $"/raw/{kind}/{sample}";
 
     public static async Task<RawSqlServer> StartAsync(Func<DbConnection> connect,
-        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<RecordedCommand>>> recorded)
+        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<RecordedCommand>>> recorded, bool prepared)
     {
+        var idle = new ConcurrentBag<PreparedConnection>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -41,20 +52,15 @@ internal sealed class RawSqlServer : IAsyncDisposable
         {
             var samples = recorded[kind];
             var rows = new List<object?[]>();
-            await using var connection = connect();
-            await connection.OpenAsync(ct);
+            if (!prepared || !idle.TryTake(out var session))
+            {
+                var opened = connect();
+                await opened.OpenAsync(ct);
+                session = new PreparedConnection(opened);
+            }
             foreach (var recordedCommand in samples[sample % samples.Count])
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = recordedCommand.Sql;
-                foreach (var p in recordedCommand.Parameters)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = p.Name;
-                    parameter.DbType = p.Type;
-                    parameter.Value = p.Value ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
+                var command = session.Command(recordedCommand);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -63,12 +69,52 @@ internal sealed class RawSqlServer : IAsyncDisposable
                     rows.Add(values.Select(v => v is DBNull ? null : v).ToArray());
                 }
             }
+            if (prepared) idle.Add(session);
+            else session.Dispose();
             return Results.Json(rows);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RawSqlServer(app, new Uri(address));
+        return new RawSqlServer(app, new Uri(address), idle);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        while (_idle.TryTake(out var session)) session.Dispose();
+    }
+
+    /// <summary>An open connection and the commands compiled on it, keyed by their SQL.</summary>
+    private sealed class PreparedConnection(DbConnection connection) : IDisposable
+    {
+        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+        public DbCommand Command(RecordedCommand recorded)
+        {
+            if (!_commands.TryGetValue(recorded.Sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = recorded.Sql;
+                foreach (var p in recorded.Parameters)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = p.Name;
+                    parameter.DbType = p.Type;
+                    command.Parameters.Add(parameter);
+                }
+                // Microsoft.Data.Sqlite compiles a command again on every run unless told once to keep it
+                // compiled; Npgsql prepares on its own (automatic preparation in the connection string).
+                if (connection is SqliteConnection) command.Prepare();
+                _commands[recorded.Sql] = command;
+            }
+            for (var i = 0; i < recorded.Parameters.Count; i++) command.Parameters[i].Value = recorded.Parameters[i].Value ?? DBNull.Value;
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+            connection.Dispose();
+        }
+    }
 }

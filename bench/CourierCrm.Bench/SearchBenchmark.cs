@@ -19,7 +19,9 @@ internal static class SearchBenchmark
 {
     public const double MinRatioToRaw = 0.5;
 
-    public static async Task RunAsync(BenchDatabase database, int clients, TimeSpan warmUp, TimeSpan measured, int sampleCount, DataScope scope, IReadOnlyCollection<string>? only)
+    private static readonly TimeSpan WarmAllAtLeast = TimeSpan.FromSeconds(20);
+
+    public static async Task RunAsync(BenchDatabase database, int clients, TimeSpan warmUp, TimeSpan measured, int sampleCount, DataScope scope, IReadOnlyCollection<string>? only, bool rawPrepared)
     {
         var kinds = (await SearchSamples.TakeAsync(database.DbFactory, sampleCount)).Where(k => only is null || only.Contains(k.Key)).ToList();
         var (token, viewer) = await IssueTokenAsync(database, scope);
@@ -42,13 +44,13 @@ internal static class SearchBenchmark
             }
 
         var productAddress = await database.ServeAsync();
-        await using var raw = await RawSqlServer.StartAsync(await ConnectionFactoryAsync(database), recorded);
+        await using var raw = await RawSqlServer.StartAsync(await ConnectionFactoryAsync(database, rawPrepared), recorded, rawPrepared);
         using var product = HttpLoad.ClientFor(productAddress, clients);
         product.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var bare = HttpLoad.ClientFor(raw.Address, clients);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{clients} concurrent clients, {warmUp.TotalSeconds:0} s warm-up + {measured.TotalSeconds:0} s measured per side (product and raw in alternating slices), {sampleCount} samples per kind, token scope {scope}, load average {LoadAverage()}"));
+            $"{clients} concurrent clients, {warmUp.TotalSeconds:0} s warm-up + {measured.TotalSeconds:0} s measured per side (product and raw in alternating slices), {sampleCount} samples per kind, token scope {scope}, raw side {(rawPrepared ? "prepared statements" : "fresh statements")}, load average {LoadAverage()}"));
         // What a request costs the product before any search: the pipeline alone, then with the
         // token's authentication and viewer and one small query.
         using (var anonymous = HttpLoad.ClientFor(productAddress, clients))
@@ -60,9 +62,12 @@ internal static class SearchBenchmark
         Console.WriteLine($"product, GET /api/v1/regions (token, viewer, one small query)  {regions}");
         // Both sides answer every kind for a while before anything is measured: the first kind measured
         // must not pay for the product's code being compiled (tiered JIT) while the raw side's is ready.
+        // At least WarmAllAtLeast: on a busy machine the runtime's background compiler (tier 1) gets little CPU, and
+        // a side still running its first quickly compiled code measured several times dearer (docs/benchmarks.md).
         var all = kinds.SelectMany(k => k.Samples.Select((q, i) => (Kind: k.Key, Q: q, Index: i))).ToList();
+        var warmAll = warmUp * 2 > WarmAllAtLeast ? warmUp * 2 : WarmAllAtLeast;
         await HttpLoad.CompareAsync(product, i => "/api/v1/search?q=" + Uri.EscapeDataString(all[i % all.Count].Q),
-            bare, i => RawSqlServer.PathOf(all[i % all.Count].Kind, all[i % all.Count].Index), clients, warmUp * 2, warmUp, slices: 1);
+            bare, i => RawSqlServer.PathOf(all[i % all.Count].Kind, all[i % all.Count].Index), clients, warmAll, warmAll / 2, slices: 1);
         foreach (var kind in kinds)
         {
             var loadBefore = LoadAverage();
@@ -135,10 +140,13 @@ internal static class SearchBenchmark
         return (result.Value!.Token, await BenchViewers.TokenAsync(database.DbFactory, name, role, scope, outlet));
     }
 
-    private static async Task<Func<DbConnection>> ConnectionFactoryAsync(BenchDatabase database)
+    /// <summary>Connections for the raw side; prepared on PostgreSQL means Npgsql's automatic preparation, as the product's search uses.</summary>
+    private static async Task<Func<DbConnection>> ConnectionFactoryAsync(BenchDatabase database, bool prepared)
     {
         await using var db = await database.DbFactory.CreateDbContextAsync();
         var connection = db.Database.GetConnectionString()!;
-        return db.Database.IsSqlite() ? () => new SqliteConnection(connection) : () => new NpgsqlConnection(connection);
+        if (db.Database.IsSqlite()) return () => new SqliteConnection(connection);
+        if (prepared) connection = new NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString;
+        return () => new NpgsqlConnection(connection);
     }
 }

@@ -51,22 +51,32 @@ public sealed class SearchService(SearchConnections connections, IStringLocalize
         return new SearchResult(query.Text, hits, exact.Count == 1 ? exact[0].CustomerId : null);
     }
 
-    /// <summary>Runs the statement on a pooled connection of its own and reads the rows as they come.</summary>
+    /// <summary>Runs the statement on a session of its own (compiled there before when its shape was) and reads the rows as they come.</summary>
     private async Task<List<Candidate>> ReadAsync(SearchStatement statement, string text, CancellationToken ct)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var command = statement.CommandOn(connection);
+        var session = await connections.RentAsync(ct);
         var found = new List<Candidate>();
-        await using (var rows = await command.ExecuteReaderAsync(ct))
-            while (await rows.ReadAsync(ct))
-            {
-                var match = (SearchMatch)rows.GetInt32(5);
-                var candidate = new Candidate(rows.GetInt32(0), rows.GetString(1), rows.GetString(2), Enum.Parse<CustomerType>(rows.GetString(3)),
-                    rows.IsDBNull(4) ? null : rows.GetString(4), match, rows.IsDBNull(6) ? null : rows.GetString(6), rows.IsDBNull(7) ? null : rows.GetString(7));
-                found.Add(match is SearchMatch.Name or SearchMatch.ContactName ? ByName(candidate, text) : candidate);
-            }
-        if (SearchConnections.Diagnostics.IsEnabled(SearchConnections.CommandExecuted))
-            SearchConnections.Diagnostics.Write(SearchConnections.CommandExecuted, command);
+        try
+        {
+            var command = session.Command(statement.Sql, statement.Values);
+            await using (var rows = await command.ExecuteReaderAsync(ct))
+                while (await rows.ReadAsync(ct))
+                {
+                    var match = (SearchMatch)rows.GetInt32(5);
+                    var candidate = new Candidate(rows.GetInt32(0), rows.GetString(1), rows.GetString(2), Enum.Parse<CustomerType>(rows.GetString(3)),
+                        rows.IsDBNull(4) ? null : rows.GetString(4), match, rows.IsDBNull(6) ? null : rows.GetString(6), rows.IsDBNull(7) ? null : rows.GetString(7));
+                    found.Add(match is SearchMatch.Name or SearchMatch.ContactName ? ByName(candidate, text) : candidate);
+                }
+            if (SearchConnections.Diagnostics.IsEnabled(SearchConnections.CommandExecuted))
+                SearchConnections.Diagnostics.Write(SearchConnections.CommandExecuted, command);
+        }
+        catch
+        {
+            // A failed or cancelled search may leave its connection in any state: it is closed, not reused.
+            session.Dispose();
+            throw;
+        }
+        connections.Return(session);
         return found;
     }
 

@@ -37,24 +37,26 @@ internal sealed class SearchStatement
     /// <summary>Waybill number, monthly account and customer code: exact, by their unique or plain indexes, as typed or in capitals.</summary>
     public void ExactTokens(SearchQuery query)
     {
+        // Numbers are printed in capitals ("SF1234…") but often typed in lower case. Typed in capitals
+        // (or digits only) there is one value: "= @p0 OR = @p0" would still cost SQLite a second probe.
         var text = Value(query.Text);
-        // Numbers are printed in capitals ("SF1234…") but often typed in lower case.
-        var upper = Value(query.Text.ToUpperInvariant());
+        var upper = query.Text.ToUpperInvariant();
+        string Is(string column) => upper == query.Text ? $"{column} = {text}" : $"({column} = {text} OR {column} = {Value(upper)})";
         if (query.MayBeWaybill)
             // Joined to customers in scope: a waybill is visible through its sending customer (WaybillScope), and
             // one not matched to a customer yet has no customer to find.
             Part($"""
                 SELECT {CustomerColumns}, {(int)SearchMatch.Waybill} AS "Match", w."Number" AS "Value", CAST(NULL AS TEXT) AS "Contact"
                 FROM "Waybills" AS w JOIN "Customers" AS c ON c."Id" = w."CustomerId"
-                WHERE (w."Number" = {text} OR w."Number" = {upper}) AND {_scope} LIMIT {ExactRows}
+                WHERE {Is("w.\"Number\"")} AND {_scope} LIMIT {ExactRows}
                 """);
         Part($"""
             SELECT {CustomerColumns}, {(int)SearchMatch.MonthlyAccount} AS "Match", c."MonthlyAccountNo" AS "Value", CAST(NULL AS TEXT) AS "Contact"
-            FROM "Customers" AS c WHERE (c."MonthlyAccountNo" = {text} OR c."MonthlyAccountNo" = {upper}) AND {_scope} LIMIT {ExactRows}
+            FROM "Customers" AS c WHERE {Is("c.\"MonthlyAccountNo\"")} AND {_scope} LIMIT {ExactRows}
             """);
         Part($"""
             SELECT {CustomerColumns}, {(int)SearchMatch.Code} AS "Match", c."Code" AS "Value", CAST(NULL AS TEXT) AS "Contact"
-            FROM "Customers" AS c WHERE (c."Code" = {text} OR c."Code" = {upper}) AND {_scope} LIMIT {ExactRows}
+            FROM "Customers" AS c WHERE {Is("c.\"Code\"")} AND {_scope} LIMIT {ExactRows}
             """);
     }
 
@@ -188,18 +190,6 @@ internal sealed class SearchStatement
 
     public static string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The statement as a command on <paramref name="connection"/>.</summary>
-    public System.Data.Common.DbCommand CommandOn(System.Data.Common.DbConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        for (var i = 0; i < _values.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = ParameterName(i);
-            parameter.Value = _values[i];
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
+    /// <summary>The values of the parameters, in order: @p0 is the first.</summary>
+    public IReadOnlyList<object> Values => _values;
 }

@@ -105,6 +105,26 @@ public abstract class SearchTests(CrmWebFactory factory)
     }
 
     [Fact]
+    public async Task Searches_of_one_kind_after_another_each_answer_their_own_values()
+    {
+        // A statement of one shape is compiled once per connection and bound to each search's values:
+        // the second search must not see the first one's.
+        static string Phone(string start) => start + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (first, firstBuilder) = await CustomerAsync(b => b.WithPhone(Phone("1391357")));
+        var (second, secondBuilder) = await CustomerAsync(b => b.WithPhone(Phone("1382468")));
+        var admin = await factory.SignedInAsync("admin");
+
+        for (var round = 0; round < 2; round++)
+            foreach (var (id, other, input) in new[] { (first, second, firstBuilder.Build()), (second, first, secondBuilder.Build()) })
+                foreach (var q in new[] { input.Phone![..7], input.Phone, input.Name })
+                {
+                    var result = await SearchAsync(admin, q);
+                    Assert.Contains(result.Hits, h => h.CustomerId == id);
+                    Assert.DoesNotContain(result.Hits, h => h.CustomerId == other);
+                }
+    }
+
+    [Fact]
     public async Task A_waybill_number_opens_its_sender_even_typed_in_lower_case()
     {
         var (id, _) = await CustomerAsync();
