@@ -62,7 +62,9 @@ public static class ClassificationBenchmark
         var warm = await RunnerWithoutFollowUps(database).RunAsync(nightly, "benchmark", null, CancellationToken.None);
         Console.WriteLine($"Warm-up: aggregate {rows:N0} rows; run {warm.Id} classified {warm.CustomerCount:N0} customers (ABC {warm.AbcA:N0}/{warm.AbcB:N0}/{warm.AbcC:N0})");
 
+        var parts = Math.Clamp(Environment.ProcessorCount, 1, 4);
         var bare = Cases.Select(_ => new List<double>()).ToArray();
+        var split = Cases.Select(_ => new List<double>()).ToArray();
         var whole = Cases.Select(_ => new List<double>()).ToArray();
         for (var round = 1; round <= rounds; round++)
         {
@@ -77,21 +79,25 @@ public static class ClassificationBenchmark
                 bare[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
 
                 start = Stopwatch.GetTimestamp();
+                await SplitAggregateAsync(database, ClassificationPeriod.Ending(days[i], months), parts);
+                split[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+
+                start = Stopwatch.GetTimestamp();
                 var run = await runner.RunAsync(days[i], "benchmark", null, CancellationToken.None);
                 var t = run.Timings;
                 whole[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {Cases[i],-19} aggregate alone {bare[i][^1],6:0} ms | run {whole[i][^1],6:0} ms = aggregate {t.Aggregate.TotalMilliseconds:0} + classify {t.Classify.TotalMilliseconds:0} + compare {t.Compare.TotalMilliseconds:0} + store {t.Store.TotalMilliseconds:0} ms; {run.RowsWritten:N0} rows written, {run.ChangeCount:N0} changes"));
+                    $"  {Cases[i],-19} aggregate alone {bare[i][^1],6:0} ms, in {parts} parts at once {split[i][^1],6:0} ms | run {whole[i][^1],6:0} ms = aggregate {t.Aggregate.TotalMilliseconds:0} + classify {t.Classify.TotalMilliseconds:0} + compare {t.Compare.TotalMilliseconds:0} + store {t.Store.TotalMilliseconds:0} ms; {run.RowsWritten:N0} rows written, {run.ChangeCount:N0} changes"));
             }
         }
 
         Console.WriteLine($"Medians of {rounds} rounds (load average {Load()}):");
-        Console.WriteLine("| case | aggregate alone | whole run | run / aggregate | run / 1 s |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| case | aggregate alone | aggregate in {parts} parts at once | whole run | run / aggregate | run / aggregate in parts | run / 1 s |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < Cases.Length; i++)
         {
-            var (b, w) = (Median(bare[i]), Median(whole[i]));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Cases[i]} | {b:N0} ms | {w:N0} ms | {w / b:0.00}x | {w / LimitMs:0.00} |"));
+            var (b, p, w) = (Median(bare[i]), Median(split[i]), Median(whole[i]));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Cases[i]} | {b:N0} ms | {p:N0} ms | {w:N0} ms | {w / b:0.00}x | {w / p:0.00}x | {w / LimitMs:0.00} |"));
         }
         var (nb, nw) = (Median(bare[2]), Median(whole[2]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -113,13 +119,30 @@ public static class ClassificationBenchmark
     private static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
+    /// <summary>
+    /// The aggregate statement over the same ranges of customers the runner splits it into, each on a
+    /// connection of its own, all at once: the same database work as the runner's aggregate, bare.
+    /// </summary>
+    private static async Task SplitAggregateAsync(BenchDatabase database, ClassificationPeriod period, int parts)
+    {
+        List<(long First, long End)> ranges;
+        await using (var db = await database.DbFactory.CreateDbContextAsync())
+            ranges = await CustomerActivityQuery.PartsAsync(db, parts, CustomerActivityQuery.MinCustomersPerPart, CancellationToken.None);
+        await Task.WhenAll(ranges.Select(r => Task.Run(() => BareAggregateAsync(database, period, r))));
+    }
+
     /// <summary>The runner's aggregate statement on its own: every row and column read, nothing kept.</summary>
-    private static async Task<int> BareAggregateAsync(BenchDatabase database, ClassificationPeriod period)
+    private static async Task<int> BareAggregateAsync(BenchDatabase database, ClassificationPeriod period, (long First, long End)? range = null)
     {
         await using var db = await database.DbFactory.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = CustomerActivityQuery.SqlFor(db);
+        command.CommandText = range is null ? CustomerActivityQuery.SqlFor(db) : CustomerActivityQuery.RangeSqlFor(db);
+        if (range is { } ids)
+        {
+            Add(command, "first", ids.First);
+            Add(command, "end", ids.End);
+        }
         Add(command, "from", db.IsSqlite ? CustomerActivityQuery.StartOf(period.From).UtcTicks : CustomerActivityQuery.StartOf(period.From).ToUniversalTime());
         Add(command, "to", db.IsSqlite ? CustomerActivityQuery.StartOf(period.To.AddDays(1)).UtcTicks : CustomerActivityQuery.StartOf(period.To.AddDays(1)).ToUniversalTime());
         if (db.IsSqlite)

@@ -14,10 +14,14 @@ public sealed class WaybillRowReader(EnumLabels labels, ImportTranslator texts, 
 {
     private const string Prefix = "waybills[0].";
 
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+
     public Waybill? Read(MappedRow row, List<RowError> errors)
     {
         if (row.ShapeProblem() is { } shape) { errors.Add(shape); return null; }
-        var failed = new HashSet<string>(StringComparer.Ordinal);
+        // One set for every row of the file (a reader reads one row at a time): a million rows, no million sets.
+        var failed = _failed;
+        failed.Clear();
         var before = errors.Count;
 
         var item = new WaybillPushItem
@@ -46,7 +50,8 @@ public sealed class WaybillRowReader(EnumLabels labels, ImportTranslator texts, 
         };
         item = item with { Insured = Insured(row, item, errors, failed) };
 
-        foreach (var (path, messages) in WaybillValidation.Validate(new WaybillPushRequest([item])).ToDictionary())
+        var validation = WaybillValidation.Validate(new WaybillPushRequest([item]));
+        foreach (var (path, messages) in validation.IsEmpty ? [] : validation.ToDictionary())
         {
             var field = path.StartsWith(Prefix, StringComparison.Ordinal) ? path[Prefix.Length..] : "number";
             // A cell that did not parse is already reported; "is required" on top of it would only confuse.

@@ -4,7 +4,6 @@ using System.Text.Json;
 using CourierCrm.Domain.Classification;
 using CourierCrm.Web.Data;
 using CourierCrm.Web.Platform.Localization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using DomainRun = CourierCrm.Domain.Classification.ClassificationRun;
@@ -68,6 +67,9 @@ public sealed class ClassificationRunner(
 
     private readonly PredictedValue _value = new(options.LifetimeValue, options.PeriodMonths);
 
+    /// <summary>The aggregate runs in this many parts at once: one per core, at most four (<see cref="CustomerActivityQuery"/>).</summary>
+    private static readonly int AggregateParts = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>PostgreSQL advisory lock held by a run's transaction ("CLAS" in ASCII).</summary>
     private const long RunLockKey = 0x434C4153;
 
@@ -101,15 +103,13 @@ public sealed class ClassificationRunner(
         var watch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        if (db.IsSqlite)
-            await PragmaAsync(db, "PRAGMA temp_store = MEMORY", ct);
 
         // Reading, classifying and comparing happen outside the write transaction: on SQLite a write
         // transaction stops every other writer (people saving customers, the job's own progress) for
         // as long as it lasts, and these steps are most of the run. The transaction then checks that
         // no run committed meanwhile (another process), and compares again if one did.
         await Step(hooks, ClassificationStep.Aggregate, 0, ct);
-        var activity = await CustomerActivityQuery.ReadAsync(db, period, ct);
+        var activity = await CustomerActivityQuery.ReadAsync(dbFactory, period, AggregateParts, ct);
         var aggregate = watch.Elapsed;
 
         await Step(hooks, ClassificationStep.Classify, activity.Count, ct);
@@ -208,13 +208,6 @@ public sealed class ClassificationRunner(
 
     private static Task Step(ClassificationRunHooks? hooks, ClassificationStep step, int customers, CancellationToken ct) =>
         hooks?.StepStarting is { } report ? report(step, customers, ct) : Task.CompletedTask;
-
-    private static async Task PragmaAsync(CrmDbContext db, string pragma, CancellationToken ct)
-    {
-        await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = pragma;
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static string Truncate(string text) => text.Length > FieldLimits.PersonName ? text[..FieldLimits.PersonName] : text;
 }

@@ -84,7 +84,7 @@ internal static partial class ClassificationStore
     }
 
     /// <summary>Writes the differing current-class rows, the changes and their timeline entries.</summary>
-    public static Task WriteAsync(CrmDbContext db, long runId, IReadOnlyList<CustomerClassificationRow> differing,
+    public static Task WriteAsync(CrmDbContext db, long runId, IReadOnlyList<DifferingRow> differing,
         IReadOnlyList<ClassChange> changes, IReadOnlyList<CustomerEvent> events, CancellationToken ct) =>
         db.IsSqlite
             ? SqliteWriteAsync(db, runId, differing, changes, events, ct)

@@ -13,7 +13,7 @@ internal static class CurrentClasses
     /// <summary>What a run found against the table: every current row, the ones to write, and the class moves.</summary>
     public sealed record Comparison(
         List<CustomerClassificationRow> Current,
-        List<CustomerClassificationRow> Differing,
+        List<DifferingRow> Differing,
         IReadOnlyList<ClassChange> Changes);
 
     /// <summary>
@@ -51,7 +51,7 @@ internal static class CurrentClasses
     /// </summary>
     public static Comparison Compare(List<CustomerClassificationRow> fresh, IReadOnlyList<CustomerClassificationRow> table, DateOnly asOf)
     {
-        var differing = new List<CustomerClassificationRow>();
+        var differing = new List<DifferingRow>();
         var before = new List<CustomerClassification>();
         var after = new List<CustomerClassification>();
         var j = 0;
@@ -62,8 +62,10 @@ internal static class CurrentClasses
             row.AbcSince = row.Abc is null ? null
                 : was is { AbcSince: { } since } && was.Abc == row.Abc ? since
                 : asOf;
-            if (was is null || !SameFigures(was, row))
-                differing.Add(row);
+            if (was is null)
+                differing.Add(new(row, RowChange.New));
+            else if (!SameFigures(was, row))
+                differing.Add(new(row, SameClasses(was, row) ? RowChange.FiguresOnly : RowChange.Classes));
             if (was is null || !SameGrades(was, row))
             {
                 if (was is not null) before.Add(was.ToDomain());
@@ -82,10 +84,32 @@ internal static class CurrentClasses
         && a.KeyAccount == b.KeyAccount && a.RfmR == b.RfmR && a.RfmF == b.RfmF && a.RfmM == b.RfmM
         && a.Quadrant == b.Quadrant && a.Lifecycle == b.Lifecycle && a.PredictedValueFen == b.PredictedValueFen;
 
+    /// <summary>
+    /// Every stored column but the figures that move with the waybills (revenue, shipments, months, last
+    /// shipment, predicted value) and the run: when these agree only the figures need writing.
+    /// </summary>
+    private static bool SameClasses(CustomerClassificationRow a, CustomerClassificationRow b) =>
+        a.Abc == b.Abc && a.AbcSince == b.AbcSince && a.Pyramid == b.Pyramid && a.KeyAccount == b.KeyAccount
+        && a.RfmR == b.RfmR && a.RfmF == b.RfmF && a.RfmM == b.RfmM && a.Quadrant == b.Quadrant && a.Lifecycle == b.Lifecycle;
+
     /// <summary>The classes <see cref="ClassChanges"/> tracks as moves.</summary>
     private static bool SameGrades(CustomerClassificationRow a, CustomerClassificationRow b) =>
         a.Abc == b.Abc && a.Pyramid == b.Pyramid && a.KeyAccount == b.KeyAccount && a.Lifecycle == b.Lifecycle;
 }
+
+/// <summary>How a row to write differs from the table: what the store has to write for it.</summary>
+internal enum RowChange
+{
+    /// <summary>The customer has no row yet.</summary>
+    New,
+    /// <summary>Only the figures moved (the nightly run's usual case): the class columns and their indexes stay.</summary>
+    FiguresOnly,
+    /// <summary>A class moved: every column is rewritten.</summary>
+    Classes,
+}
+
+/// <summary>A row of the current-classes table to write, with what differs about it.</summary>
+internal readonly record struct DifferingRow(CustomerClassificationRow Row, RowChange Change);
 
 /// <summary>
 /// A customer's predicted lifetime value (issue 4 item 6) by <see cref="DwyerValue.PredictPerCustomer"/>

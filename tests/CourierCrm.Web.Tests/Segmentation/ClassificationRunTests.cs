@@ -34,6 +34,21 @@ public abstract class ClassificationRunTests(CrmWebFactory factory)
     }
 
     [Fact]
+    public async Task The_aggregate_read_in_parts_at_once_gives_what_one_statement_gives()
+    {
+        await FourCustomersAsync();
+        var period = ClassificationPeriod.Ending(new DateOnly(2041, 6, 30), 12);
+        await using var db = factory.NewDb();
+        var whole = await CustomerActivityQuery.ReadAsync(db, period, CancellationToken.None);
+
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<CourierCrm.Web.Data.CrmDbContext>>();
+        var inParts = await CustomerActivityQuery.ReadAsync(dbFactory, period, parts: 3, CancellationToken.None, minCustomersPerPart: 1);
+
+        Assert.True(whole.Count >= 4);
+        Assert.Equal(whole, inParts);
+    }
+
+    [Fact]
     public async Task A_run_stores_every_class_of_every_customer_and_the_archive_lifecycle()
     {
         var (p, q, r, s) = await FourCustomersAsync();

@@ -16,15 +16,19 @@ namespace CourierCrm.Web.Tests.Segmentation;
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteClassificationSetupTests(SqliteCrmWebFactory factory)
 {
-    [Fact]
-    public async Task The_activity_aggregate_reads_waybills_through_the_covering_index()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_activity_aggregate_reads_waybills_through_the_covering_index(bool onePart)
     {
         await using var db = factory.NewDb();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         var period = ClassificationPeriod.Ending(new DateOnly(2026, 11, 23), 12);
-        command.CommandText = "EXPLAIN QUERY PLAN " + CustomerActivityQuery.SqlFor(db);
-        foreach (var (name, value) in new (string, object)[] { ("$from", 0L), ("$to", 0L), ("$months", CustomerActivityQuery.MonthOfDay(period)) })
+        command.CommandText = "EXPLAIN QUERY PLAN " + (onePart ? CustomerActivityQuery.RangeSqlFor(db) : CustomerActivityQuery.SqlFor(db));
+        var parameters = new List<(string, object)> { ("$from", 0L), ("$to", 0L), ("$months", CustomerActivityQuery.MonthOfDay(period)) };
+        if (onePart) parameters.AddRange([("$first", 1L), ("$end", 1_000L)]);
+        foreach (var (name, value) in parameters)
         {
             var p = command.CreateParameter();
             p.ParameterName = name;

@@ -38,6 +38,27 @@ public abstract class CurrentClassesTests(CrmWebFactory factory)
     }
 
     [Fact]
+    public async Task A_row_gone_from_the_table_behind_the_runner_is_written_again_when_its_figures_move()
+    {
+        var small = await CustomerOfAsync(factory, "rep.sz1");
+        var big = await CustomerOfAsync(factory, "rep.sz1");
+        await WaybillsAsync(factory, small, ("2054-05-10 10:00", 10_000));
+        await WaybillsAsync(factory, big, ("2054-05-11 10:00", 45_000), ("2054-05-12 10:00", 45_000));
+        var day = new DateOnly(2054, 6, 30);
+        await RunAsync(factory, day);
+        await using (var db = factory.NewDb())
+            await db.CustomerClassifications.Where(c => c.CustomerId == big).ExecuteDeleteAsync();
+
+        // The runner compares with its own copy of the classes, which still has the row: only the
+        // figures moved, and the update of the figures finds no row to update.
+        await WaybillsAsync(factory, big, ("2054-05-20 10:00", 5_000));
+        var second = await RunAsync(factory, day);
+
+        var stored = await ClassesAsync(factory, big);
+        Assert.Equal((second.Id, 95_000L, AbcClass.A), (stored.RunId, stored.RevenueFen, stored.Abc));
+    }
+
+    [Fact]
     public async Task A_customer_keeps_its_abc_since_day_while_its_class_stays_and_gets_the_run_day_when_it_moves()
     {
         var small = await CustomerOfAsync(factory, "rep.sz1");
