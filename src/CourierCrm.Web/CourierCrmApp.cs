@@ -65,6 +65,11 @@ public static class CourierCrmApp
         services.AddOrganisation();
         services.AddShipments();
         services.AddComplaints(configuration);
+        CourierCrm.Web.Notifications.NotificationsModule.AddNotifications(services, configuration);
+        CourierCrm.Web.Complaints.Reports.ComplaintReportsModule.AddComplaintReports(services);
+        CourierCrm.Web.Incidents.IncidentsModule.AddIncidents(services, configuration);
+        CourierCrm.Web.Claims.ClaimsModule.AddClaims(services, configuration);
+        services.AddComplaintAttachments(configuration);
         services.AddSearch();
         services.AddExports();
         services.AddImports(configuration);
@@ -107,6 +112,11 @@ public static class CourierCrmApp
         api.MapOrganisationEndpoints();
         api.MapShipmentEndpoints();
         api.MapComplaintEndpoints();
+        CourierCrm.Web.Notifications.NotificationsModule.MapNotificationEndpoints(api);
+        CourierCrm.Web.Complaints.Reports.ComplaintReportsModule.MapComplaintReportEndpoints(api);
+        CourierCrm.Web.Incidents.IncidentsModule.MapIncidentEndpoints(api);
+        CourierCrm.Web.Claims.ClaimsModule.MapClaimEndpoints(api);
+        api.MapComplaintAttachmentEndpoints();
         api.MapSearchEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();

@@ -50,7 +50,7 @@ public sealed class StaffNotification
     /// <summary>Page to open, e.g. "/complaints/42".</summary>
     public string? Link { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
-    /// <summary>Also sent by e-mail to the member of staff (escalations).</summary>
+    /// <summary>True once the notifications job has queued the notice's e-mail to the member of staff.</summary>
     public bool EmailQueued { get; set; }
     /// <summary>Set for notices that must reach a user once only (e.g. "complaint TS-… breached"); unique per user.</summary>
     public string? DedupKey { get; set; }

@@ -16,9 +16,9 @@ namespace CourierCrm.Web.Complaints;
 /// Steps 2–8 and the actions around them (reassign, escalate, reopen, waiting for the customer): checks the
 /// version the person saw, their right to the action, the workflow, and the action's data; then records the
 /// step with its data, actor and time, moves the service-level clocks, tells the first-contact owner (and a
-/// new handler), and after closing gives the first-contact owner a callback task (issue 5 item 6).
+/// new handler; the notifications job e-mails them), tells the customer of its milestones through the outbox, and after closing gives the first-contact owner a callback task (issue 5 item 6).
 /// </summary>
-public sealed class ComplaintActions(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, TimeProvider clock, ComplaintClocks clocks)
+public sealed class ComplaintActions(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, TimeProvider clock, ComplaintClocks clocks, Notifications.CustomerNotices notices)
 {
     /// <summary>Days the first-contact owner has for the satisfaction callback after closing.</summary>
     public const int CallbackDays = 3;
@@ -65,6 +65,9 @@ public sealed class ComplaintActions(IDbContextFactory<CrmDbContext> dbFactory, 
         Notify(db, complaint, viewer, action, data.NewHandlerId, now);
         if (complaint.Stage == ComplaintStage.Closed) AddCallbackTask(db, complaint, now);
         AddTimelineEvent(db, complaint, viewer, action, now);
+        // The customer's milestone message is saved with the step below, so a refused or failed step sends nothing.
+        if (CustomerMilestone(action, complaint.Stage) is { } milestone)
+            await notices.AddAsync(db, complaint, milestone, now, ct);
         audit.Add(db, viewer, AuditAction.Update, "Complaint", complaint.Id, $"{complaint.Number} {action}",
             before: new { before.Stage, before.WaitingForCustomer, before.EscalationLevel },
             after: new { complaint.Stage, complaint.WaitingForCustomer, complaint.EscalationLevel });
@@ -169,10 +172,18 @@ public sealed class ComplaintActions(IDbContextFactory<CrmDbContext> dbFactory, 
         if (newHandlerId is int handler && handler != viewer.UserId && handler != complaint.FirstContactOwnerId)
             db.StaffNotifications.Add(new StaffNotification
             {
-                UserId = handler, At = now, Link = link, EmailQueued = action == ComplaintAction.Escalate,
+                UserId = handler, At = now, Link = link,
                 Title = $"{complaint.Number}: {action}", Body = complaint.Description.Length > 200 ? complaint.Description[..200] : complaint.Description,
             });
     }
+
+    private static Notifications.MessageKind? CustomerMilestone(ComplaintAction action, ComplaintStage stage) => action switch
+    {
+        ComplaintAction.Decline => Notifications.MessageKind.ComplaintDeclined,
+        ComplaintAction.CarryOut => Notifications.MessageKind.RemedyCarriedOut,
+        ComplaintAction.Evaluate when stage == ComplaintStage.Closed => Notifications.MessageKind.ComplaintClosed,
+        _ => null,
+    };
 
     private static void AddCallbackTask(CrmDbContext db, Complaint complaint, DateTimeOffset now)
     {

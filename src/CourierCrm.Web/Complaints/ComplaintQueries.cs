@@ -61,21 +61,54 @@ public sealed class ComplaintQueries(IDbContextFactory<CrmDbContext> dbFactory, 
         var ordered = query.Overdue is true
             ? complaints.OrderBy(c => c.ResolutionDueAt).ThenBy(c => c.Id)
             : complaints.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id);
-        var rows = await ordered.Skip((number - 1) * size).Take(size)
+        var items = await ItemsAsync(db, viewer, ordered.Skip((number - 1) * size).Take(size), ct);
+        return new(items, total, number, size);
+    }
+
+    /// <summary>
+    /// The overdue board: open complaints not waiting for the customer whose resolution deadline is past or whose
+    /// warning time has come, the most urgent deadline first (at most 200: a board, not an archive).
+    /// </summary>
+    public async Task<IReadOnlyList<ComplaintListItem>> OverdueBoardAsync(Viewer viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var due = db.Complaints.VisibleTo(viewer)
+            .Where(c => c.Stage != ComplaintStage.Closed && c.Stage != ComplaintStage.Declined && !c.WaitingForCustomer
+                && ((c.ResolutionWarnAt != null && c.ResolutionWarnAt <= now) || (c.ResolutionDueAt != null && c.ResolutionDueAt <= now)))
+            .OrderBy(c => c.ResolutionDueAt).ThenBy(c => c.Id).Take(PageLimits.MaxPageSize);
+        return await ItemsAsync(db, viewer, due, ct);
+    }
+
+    private async Task<List<ComplaintListItem>> ItemsAsync(CrmDbContext db, Viewer viewer, IQueryable<Complaint> page, CancellationToken ct)
+    {
+        var rows = await page
             .Select(c => new
             {
                 c.Id, c.Number, c.CustomerId, c.CallerPhone, c.Channel, c.Category, c.Priority, c.Stage, c.WaitingForCustomer,
-                c.EscalationLevel, c.RecordedAt, c.ResolutionDueAt, c.ClosedAt,
+                c.EscalationLevel, c.RecordedAt, c.ResolutionDueAt, c.ResolutionWarnAt, c.ClosedAt,
                 Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.Code, x.Name, x.Type }).FirstOrDefault(),
                 Handler = db.Users.Where(u => u.Id == c.HandlerId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var now = clock.GetUtcNow();
         var mask = CustomerMasking.Masks(viewer);
-        var items = rows.ConvertAll(r => new ComplaintListItem(
+        return rows.ConvertAll(r => new ComplaintListItem(
             r.Id, r.Number, r.CustomerId, r.Customer?.Code, r.Customer is { } cu ? CustomerMasking.Name(cu.Name, cu.Type, mask) : null,
             mask ? PersonalDataMask.Phone(r.CallerPhone) : r.CallerPhone, r.Channel, r.Category, r.Priority, r.Stage,
-            ComplaintWorkflow.StepNumber(r.Stage), r.WaitingForCustomer, r.EscalationLevel, r.Handler, r.RecordedAt, r.ResolutionDueAt, r.ClosedAt));
-        return new(items, total, number, size);
+            ComplaintWorkflow.StepNumber(r.Stage), r.WaitingForCustomer, r.EscalationLevel, r.Handler, r.RecordedAt, r.ResolutionDueAt, r.ClosedAt,
+            r.ResolutionWarnAt, StoredState(r.Stage, r.WaitingForCustomer, r.ResolutionWarnAt, r.ResolutionDueAt, r.ClosedAt, now)));
+    }
+
+    /// <summary>The resolution clock's state as the stored deadlines tell it (they are brought up to date at every step).</summary>
+    public static ServiceLevelState StoredState(ComplaintStage stage, bool waiting, DateTimeOffset? warnAt, DateTimeOffset? dueAt, DateTimeOffset? closedAt, DateTimeOffset now)
+    {
+        if (stage is ComplaintStage.Closed or ComplaintStage.Declined)
+            return dueAt is { } d && (closedAt ?? now) > d ? ServiceLevelState.Missed : ServiceLevelState.Met;
+        if (waiting) return ServiceLevelState.Paused;
+        if (dueAt is { } due && now >= due) return ServiceLevelState.Breached;
+        if (warnAt is { } warn && now >= warn) return ServiceLevelState.Warning;
+        return ServiceLevelState.OnTrack;
     }
 
     public async Task<ComplaintDetail?> GetAsync(Viewer viewer, int id, CancellationToken ct)
@@ -114,4 +147,37 @@ public sealed class ComplaintQueries(IDbContextFactory<CrmDbContext> dbFactory, 
             ComplaintClocks.View(clocks.FirstResponse(c, now)), ComplaintClocks.View(clocks.Resolution(c, pauses, now)),
             steps, allowed);
     }
+    public async Task<bool> IsVisibleAsync(Viewer viewer, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Complaints.VisibleTo(viewer).AnyAsync(c => c.Id == id, ct);
+    }
+
+    /// <summary>
+    /// Staff a complaint can be assigned, reassigned or escalated to: active, of a role that handles complaints (not
+    /// analysts or reception), with an outlet; within the viewer's region (complaints cross outlets, and the senior
+    /// handler an escalation needs usually sits at another one), everyone for administrators and company-wide scopes.
+    /// Most senior first, so the escalation picker starts with the managers.
+    /// </summary>
+    public async Task<IReadOnlyList<ComplaintHandlerOption>> AssignableHandlersAsync(Viewer viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var staff = db.Users.Where(u => u.IsActive && u.OutletId != null && u.Role != StaffRole.Analyst && u.Role != StaffRole.Reception)
+            .Join(db.Outlets, u => u.OutletId, o => o.Id, (u, o) => new { u.Id, u.DisplayName, u.Role, OutletId = o.Id, OutletName = o.Name, o.RegionId });
+        if (!viewer.IsAdministrator && viewer.Scope != DataScope.All)
+            staff = staff.Where(s => s.RegionId == viewer.RegionId);
+        var rows = await staff.ToListAsync(ct);
+        return rows.Select(s => new ComplaintHandlerOption(s.Id, s.DisplayName, s.Role, s.OutletId, s.OutletName))
+            .OrderBy(s => Seniority(s.Role)).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Who is more senior for an escalation: administrators, managers, complaint handlers, then the rest.</summary>
+    public static int Seniority(StaffRole role) => role switch
+    {
+        StaffRole.Administrator => 0,
+        StaffRole.Manager => 1,
+        StaffRole.ComplaintHandler => 2,
+        StaffRole.CustomerServiceAgent => 3,
+        _ => 4,
+    };
 }

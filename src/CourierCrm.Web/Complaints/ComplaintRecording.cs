@@ -13,9 +13,9 @@ namespace CourierCrm.Web.Complaints;
 /// <summary>
 /// Step 1: records a complaint from a customer in the viewer's scope or from an unknown caller, with its
 /// priority by rule (A customers first), its service-level deadlines, its waybills, the first step in its
-/// history, a timeline entry on the customer and an audit entry. The recorder is its first-contact owner.
+/// history, a timeline entry on the customer, the customer's "recorded" message in the outbox and an audit entry. The recorder is its first-contact owner.
 /// </summary>
-public sealed class ComplaintRecording(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, TimeProvider clock, ComplaintClocks clocks)
+public sealed class ComplaintRecording(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, TimeProvider clock, ComplaintClocks clocks, Notifications.CustomerNotices notices)
 {
     public async Task<CommandResult<RecordedComplaint>> RecordAsync(Viewer viewer, RecordComplaintInput input, CancellationToken ct)
     {
@@ -77,6 +77,8 @@ public sealed class ComplaintRecording(IDbContextFactory<CrmDbContext> dbFactory
                 Title = $"投诉 {complaint.Number} 已登记 / Complaint {complaint.Number} recorded",
                 Detail = $"{complaint.Category} · {complaint.Priority}",
             });
+        // The customer's "recorded" message commits with the complaint, or not at all.
+        await notices.AddAsync(db, complaint, Notifications.MessageKind.ComplaintRecorded, now, ct);
         audit.Add(db, viewer, AuditAction.Create, "Complaint", complaint.Id, complaint.Number,
             after: new { complaint.Number, complaint.CustomerId, complaint.Channel, complaint.Category, complaint.Priority });
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CourierCrm.Domain.Customers;
+using CourierCrm.Web.Complaints;
 using CourierCrm.Web.Data;
 using CourierCrm.Web.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,8 @@ public sealed class DemoWaybillSeeder(IDbContextFactory<CrmDbContext> dbFactory,
         var result = await new WaybillBulkWriter(dbFactory).UpsertAllAsync(Tally(generator.Generate(count), revenue), ct);
         log.LogInformation("Seeded {Count} demo waybills in {Seconds:0.0} s; the top 20 % of shipping customers make {Share:P0} of the revenue",
             result.Written, watch.Elapsed.TotalSeconds, TopFifthShare(revenue.Values));
+        var clocks = new ComplaintClocks(configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new ComplaintOptions());
+        await new DemoComplaintGenerator(dbFactory, clocks, now).SeedAsync(customerCount, ct);
     }
 
     /// <summary>Share of revenue made by the top fifth of customers (by revenue) among those with any.</summary>

@@ -15,7 +15,7 @@ namespace CourierCrm.Web.Shipments;
 /// Changes to waybills: the operations system's pushes of waybills and tracking events, and the
 /// matching of an unmatched waybill to its customer. Each needs a role that may edit customers.
 /// </summary>
-public sealed class WaybillCommands(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class WaybillCommands(IDbContextFactory<CrmDbContext> dbFactory, AuditLog audit, TimeProvider clock, Incidents.IncidentRecording incidents)
 {
     private const string Entity = "Waybill";
 
@@ -115,7 +115,7 @@ public sealed class WaybillCommands(IDbContextFactory<CrmDbContext> dbFactory, A
         }
         ApplyLatestStatus(waybill);
         if (added > 0) waybill.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await incidents.SaveTrackingEventsAsync(db, waybill, viewer, ct); // an exception event opens a draft incident in the same transaction
         return CommandResult<TrackingEventsResult>.Ok(new TrackingEventsResult(added, skipped, waybill.Status));
     }
 

@@ -12,7 +12,8 @@ public static class StoredWords
     private const string Separator = " / ";
 
     public static bool IsGenerated(string createdBy) =>
-        createdBy is Segmentation.Service.ServiceTaskGenerator.CreatedBy or Segmentation.Churn.ChurnWarningRaiser.CreatedBy;
+        createdBy is Segmentation.Service.ServiceTaskGenerator.CreatedBy or Segmentation.Churn.ChurnWarningRaiser.CreatedBy
+            or Complaints.Callbacks.ComplaintCallbacks.TaskCreatedBy;
 
     public static string? In(string? text, CultureInfo culture)
     {

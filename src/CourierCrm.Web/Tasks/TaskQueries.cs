@@ -106,7 +106,7 @@ public sealed class TaskQueries(IDbContextFactory<CrmDbContext> dbFactory, TimeP
                 customer is null ? null : CustomerMasking.Name(customer.Name, customer.Type, mask),
                 t.Title, t.Detail, t.DueOn, due?.State, due?.DaysOverdue ?? 0, t.Status,
                 t.AssigneeId, t.AssigneeId is { } a && users.TryGetValue(a, out var name) ? name : null,
-                t.CreatedAt, t.CreatedBy, t.ClosedAt, t.Outcome);
+                t.CreatedAt, t.CreatedBy, t.ClosedAt, t.Outcome, Complaints.Callbacks.ComplaintCallbacks.LinkOf(t.Kind, t.SourceKey));
         }).ToList();
     }
 

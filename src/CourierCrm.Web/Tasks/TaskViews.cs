@@ -31,7 +31,9 @@ public sealed record TaskView(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset? ClosedAt,
-    string? Outcome);
+    string? Outcome,
+    [property: Description("Where the task came from, when it has a page: the complaint of a ComplaintCallback task (\"/complaints/12\").")]
+    string? SourceLink = null);
 
 /// <summary>Open tasks in a scope that are due (within the notice days) or overdue, for the counts at the top of the page.</summary>
 public sealed record TaskCounts(int Due, int Overdue);

@@ -54,6 +54,17 @@ public static class AccessMatrix
         ("GET",  "/api/v1/segments",                       "200   200     200   200   200     200       200      200     401"),
         ("POST", "/api/v1/segments",                       "200   200     200   200   200     200       200      200     401"),
         ("GET",  "/api/v1/lifetime-value/cohort?year=2025", "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/complaints/reports",             "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/complaints/reports/export",      "200   200     403   403   403     403       403      200     401"),
+        ("GET",  "/api/v1/customers/{customer}/service",   "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/incidents",                      "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/claims",                         "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/notifications",                  "200   200     200   200   200     200       200      200     401"),
+        ("GET",  "/api/v1/notifications/bell",             "200   200     200   200   200     200       200      200     401"),
+        ("POST", "/api/v1/notifications/read-all",         "200   200     200   200   200     200       200      200     401"),
+        ("POST", "/api/v1/notifications/987654321/read",   "404   404     404   404   404     404       404      404     401"),
+        ("GET",  "/api/v1/outbox",                         "200   403     403   403   403     403       403      403     401"),
+        ("POST", "/api/v1/outbox/987654321/retry",         "404   403     403   403   403     403       403      403     401"),
     ];
 
     /// <summary>Every (method, route, user, expected status) of the table.</summary>

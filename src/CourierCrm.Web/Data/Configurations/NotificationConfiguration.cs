@@ -35,6 +35,8 @@ internal sealed class StaffNotificationConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.DedupKey).HasMaxLength(FieldLimits.Name);
         // Escalation notices are raised by a repeating job: once per user and event.
         b.HasIndex(x => new { x.UserId, x.DedupKey }).IsUnique();
+        // The mailer's pass: notices whose e-mail is not yet queued, oldest first.
+        b.HasIndex(x => new { x.EmailQueued, x.Id });
         // The bell: a user's unread notices, newest first.
         b.HasIndex(x => new { x.UserId, x.ReadAt, x.At });
         b.HasOne<CrmUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

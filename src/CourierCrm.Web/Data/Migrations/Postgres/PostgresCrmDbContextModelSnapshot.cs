@@ -1252,6 +1252,8 @@ namespace CourierCrm.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailQueued", "Id");
+
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique();
 

@@ -1217,6 +1217,8 @@ namespace CourierCrm.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailQueued", "Id");
+
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique();
 
