@@ -60,7 +60,7 @@ public static class ComplaintAttachmentEndpoints
             .WithName("UploadComplaintAttachment")
             .WithSummary("Attach a photo or document to a complaint")
             .WithDescription($"multipart/form-data with the file in a field named file. Photos (jpg, png, webp, heic), PDF, Word .docx and Excel .xlsx, recognised by content as well as by name (a file whose content is not what its name says is refused); at most Complaints:AttachmentMaxBytes (now {limits.AttachmentMaxBytes / (1024 * 1024)} MB) and {limits.AttachmentMaxCount} files per complaint. A refused file answers 400 with errors.file naming the file. Analysts cannot attach (403); a complaint outside the caller's reach answers 404. Answers 201 with the attachment.")
-            .AddOpenApiOperationTransformer(MultipartFileBody)
+            .AddOpenApiOperationTransformer(MultipartFileBody.Describing("The photo or document."))
             .Produces<ComplaintAttachmentView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -78,25 +78,5 @@ public static class ComplaintAttachmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
-    }
-
-    /// <summary>Documents the body the handler reads itself: multipart with a binary field "file".</summary>
-    private static Task MultipartFileBody(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        var schema = new Microsoft.OpenApi.OpenApiSchema
-        {
-            Type = Microsoft.OpenApi.JsonSchemaType.Object,
-            Required = new HashSet<string> { "file" },
-            Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
-            {
-                ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = "The photo or document." },
-            },
-        };
-        operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
-        {
-            Required = true,
-            Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = schema } },
-        };
-        return Task.CompletedTask;
     }
 }

@@ -28,7 +28,7 @@ public static class ImportEndpoints
             .WithSummary("Upload a waybill file to import")
             .WithDescription(string.Format(System.Globalization.CultureInfo.InvariantCulture, UploadDescription, options.MaxColumns, options.MaxUploadBytes / (1024 * 1024)) +
                 " Waybills may be imported by administrators, managers and customer service (403 otherwise).")
-            .AddOpenApiOperationTransformer(MultipartFileBody)
+            .AddOpenApiOperationTransformer(MultipartFileBody.Describing("The CSV or .xlsx file."))
             .Produces<ImportDraft>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -39,7 +39,7 @@ public static class ImportEndpoints
             .WithSummary("Upload a customer file to import")
             .WithDescription(string.Format(System.Globalization.CultureInfo.InvariantCulture, UploadDescription, options.MaxColumns, options.MaxUploadBytes / (1024 * 1024)) +
                 " Customers may be imported by every role that may edit customers (403 otherwise).")
-            .AddOpenApiOperationTransformer(MultipartFileBody)
+            .AddOpenApiOperationTransformer(MultipartFileBody.Describing("The CSV or .xlsx file."))
             .Produces<ImportDraft>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -78,26 +78,6 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
-    }
-
-    /// <summary>Documents the body the handler reads itself (streamed, so it takes no IFormFile): multipart with a binary field "file".</summary>
-    private static Task MultipartFileBody(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        var schema = new Microsoft.OpenApi.OpenApiSchema
-        {
-            Type = Microsoft.OpenApi.JsonSchemaType.Object,
-            Required = new HashSet<string> { "file" },
-            Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
-            {
-                ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = "The CSV or .xlsx file." },
-            },
-        };
-        operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
-        {
-            Required = true,
-            Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = schema } },
-        };
-        return Task.CompletedTask;
     }
 
     private static ImportOptions LimitsOf(IEndpointRouteBuilder group) =>
