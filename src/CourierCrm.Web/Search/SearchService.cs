@@ -70,6 +70,13 @@ public sealed class SearchService(SearchConnections connections, IStringLocalize
             if (SearchConnections.Diagnostics.IsEnabled(SearchConnections.CommandExecuted))
                 SearchConnections.Diagnostics.Write(SearchConnections.CommandExecuted, command);
         }
+        catch (Exception e) when (ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // SQLite answers a cancelled command with "interrupted" (a SqliteException): callers such as the search
+            // box cancel the search a newer keystroke or Enter supersedes and expect a cancellation, not a failure.
+            session.Dispose();
+            throw new OperationCanceledException("The search was cancelled.", e, ct);
+        }
         catch
         {
             // A failed or cancelled search may leave its connection in any state: it is closed, not reused.
